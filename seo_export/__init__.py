@@ -1,0 +1,60 @@
+"""seo-export: schema.org JSON-LD, head tags and sitemaps for health articles.
+
+The public API is re-exported here and loaded on first use, so that importing
+the package (and starting the CLI) stays fast::
+
+    from seo_export import load_settings, build_site, build_article
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import VERSION
+
+__version__ = VERSION
+
+_EXPORTS = {
+    "load_settings": "settings",
+    "Settings": "settings",
+    "build_site": "build",
+    "build_article": "build",
+    "Article": "model",
+    "ArticleResult": "model",
+    "BuildResult": "model",
+    "Finding": "model",
+    "Severity": "model",
+    "SeoExportError": "errors",
+    "SettingsError": "errors",
+}
+
+__all__ = [
+    "Article",
+    "ArticleResult",
+    "BuildResult",
+    "Finding",
+    "SeoExportError",
+    "Settings",
+    "SettingsError",
+    "Severity",
+    "__version__",
+    "build_article",
+    "build_site",
+    "load_settings",
+]
+
+if TYPE_CHECKING:
+    from .build import build_article, build_site
+    from .errors import SeoExportError, SettingsError
+    from .model import Article, ArticleResult, BuildResult, Finding, Severity
+    from .settings import Settings, load_settings
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'seo_export' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,137 @@
+"""The command line: parse options, call one library function, render, pick the exit code.
+
+Exit codes follow click: 0 clean, 1 findings at error level (or warnings under
+--strict), 2 usage or settings problems. Heavy modules are imported inside the
+commands that need them, so that ``seo-export --help`` starts fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+from ._version import VERSION
+
+if TYPE_CHECKING:
+    from .model import Finding
+    from .settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def settings_options(function: F) -> F:
+    """Options shared by every command that reads the site's settings."""
+    options = [
+        click.option(
+            "--config",
+            "-c",
+            "config",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Settings file (seo-export.toml or pyproject.toml). "
+            "Default: seo-export.toml, else [tool.seo-export] in pyproject.toml.",
+        ),
+        click.option(
+            "--content",
+            "content_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Content folder (overrides content_dir).",
+        ),
+        click.option(
+            "--out",
+            "out_dir",
+            type=click.Path(file_okay=False, path_type=Path),
+            help="Output folder (overrides out_dir).",
+        ),
+        click.option("--base-url", help="Site root URL (overrides base_url)."),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def load_cli_settings(
+    config: Path | None, content_dir: Path | None, out_dir: Path | None, base_url: str | None
+) -> Settings:
+    """Settings from the file and the command line, or exit 2 with every problem listed."""
+    from .errors import SeoExportError
+    from .settings import load_settings
+
+    try:
+        return load_settings(
+            config,
+            content_dir=str(content_dir) if content_dir else None,
+            out_dir=str(out_dir) if out_dir else None,
+            base_url=base_url,
+        )
+    except SeoExportError as error:
+        fail(str(error))
+
+
+def fail(message: str) -> NoReturn:
+    """Print ``Error: message`` and exit 2 (cannot continue)."""
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(2)
+
+
+def render_findings(findings: Iterable[Finding]) -> None:
+    """One line per finding: ``file:line: severity: code: message``."""
+    colours = {"error": "red", "warning": "yellow", "info": "cyan"}
+    for item in findings:
+        location = item.location()
+        prefix = f"{location}: " if location else ""
+        severity = click.style(item.severity.value, fg=colours[item.severity.value], bold=True)
+        click.echo(f"{prefix}{severity}: {item.code}: {item.message}")
+
+
+def plural(count: int, noun: str) -> str:
+    """``1 article``, ``2 articles``; ``info`` is a mass noun."""
+    return f"{count} {noun}{'' if count == 1 or noun == 'info' else 's'}"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(VERSION, prog_name="seo-export")
+def main() -> None:
+    """Turn health articles (Markdown + YAML front matter) into schema.org JSON-LD,
+    head tags and XML sitemaps, validated, for a site or CMS to inject."""
+
+
+@main.command()
+@settings_options
+@click.option("--force", is_flag=True, help="Rebuild every article, even those up to date.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
+def build(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
+    from .build import build_site
+    from .errors import SeoExportError
+    from .model import Severity
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    try:
+        result = build_site(settings, force=force)
+    except SeoExportError as error:
+        fail(str(error))
+    render_findings(result.findings)
+    if not quiet:
+        counts = ", ".join(
+            plural(result.count(severity), severity.value)
+            for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
+        click.echo(
+            f"Built {plural(result.built, 'article')} into {result.out_dir}/ "
+            f"({result.unchanged} unchanged, {result.skipped} skipped); findings: {counts}."
+        )
+        if not result.files_written and not result.files_removed:
+            click.echo("Nothing changed: no file written.")
+        click.echo(f"For robots.txt: {result.robots_line}")
+    sys.exit(1 if result.has_errors else 0)

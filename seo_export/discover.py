@@ -1,0 +1,145 @@
+"""Stage 1: find the article files and read them. The only stage that reads content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentDirError
+from .findings import finding
+from .model import Finding
+
+SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """An article file found in the content folder."""
+
+    path: Path
+    """Where it is on disk."""
+    name: str
+    """POSIX path relative to the content folder: the article's stable identity."""
+    display: str
+    """Path shown in findings (relative to the project when inside it)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """The decoded text of a source file, or why there is none."""
+
+    source: SourceFile
+    """Which file."""
+    content_hash: str
+    """SHA-256 of the raw bytes."""
+    text: str | None
+    """UTF-8 text with a BOM removed and line ends normalised to LF; None if unreadable."""
+    findings: tuple[Finding, ...]
+    """Why the text is None, if it is."""
+
+
+def display_path(path: Path, root: Path) -> str:
+    """``path`` relative to ``root`` when it lies inside, else as an absolute path."""
+    absolute = path.absolute()
+    try:
+        return absolute.relative_to(root.absolute()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def discover(content_dir: Path, root: Path | None = None) -> tuple[list[SourceFile], list[Finding]]:
+    """Every article file under ``content_dir``, sorted by relative path.
+
+    Hidden files and folders are skipped. Files that resolve outside the content
+    folder (through a symlink) are reported, not read.
+    """
+    if not content_dir.is_dir():
+        raise ContentDirError(f"content folder not found: {content_dir}")
+    root = root or Path.cwd()
+    real_root = content_dir.resolve()
+    found: list[SourceFile] = []
+    findings: list[Finding] = []
+    for dirpath, dirnames, filenames in os.walk(content_dir):
+        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
+        for filename in filenames:
+            path = Path(dirpath) / filename
+            if filename.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES:
+                continue
+            display = display_path(path, root)
+            if not path.resolve().is_relative_to(real_root):
+                findings.append(
+                    finding(
+                        "source-outside-content",
+                        "links to a file outside the content folder; not read",
+                        display,
+                    )
+                )
+                continue
+            name = path.relative_to(content_dir).as_posix()
+            found.append(SourceFile(path=path, name=name, display=display))
+    found.sort(key=lambda source: source.name)
+    return found, findings
+
+
+def read_source(source: SourceFile, max_bytes: int) -> SourceText:
+    """Read and decode one source file; problems come back as findings."""
+    try:
+        size = source.path.stat().st_size
+        if size > max_bytes:
+            return _unreadable(
+                source,
+                "",
+                finding(
+                    "file-too-large",
+                    f"{size:,} bytes is over the limit of {max_bytes:,} (max_file_bytes)",
+                    source.display,
+                ),
+            )
+        data = source.path.read_bytes()
+    except OSError as exc:
+        return _unreadable(
+            source, "", finding("file-unreadable", f"cannot read: {exc.strerror}", source.display)
+        )
+    return decode_source(source, data)
+
+
+def decode_source(source: SourceFile, data: bytes) -> SourceText:
+    """Decode bytes as UTF-8 (BOM accepted) and normalise line ends."""
+    content_hash = hashlib.sha256(data).hexdigest()
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return _unreadable(
+            source,
+            content_hash,
+            finding("file-encoding", "is UTF-16; save it as UTF-8", source.display, 1),
+        )
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        return _unreadable(
+            source,
+            content_hash,
+            finding("file-binary", "contains NUL bytes; not a text file", source.display, line),
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return _unreadable(
+            source,
+            content_hash,
+            finding(
+                "file-encoding",
+                f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+                source.display,
+                line,
+            ),
+        )
+    if not text.strip():
+        return _unreadable(source, content_hash, finding("file-empty", "is empty", source.display))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return SourceText(source=source, content_hash=content_hash, text=text, findings=())
+
+
+def _unreadable(source: SourceFile, content_hash: str, finding: Finding) -> SourceText:
+    return SourceText(source=source, content_hash=content_hash, text=None, findings=(finding,))

@@ -1,0 +1,32 @@
+"""Exceptions for conditions under which seo-export cannot continue.
+
+Problems in content are never exceptions: they are :class:`~seo_export.model.Finding`
+values. These classes never import click; the CLI turns them into a one-line
+message and exit code 2.
+"""
+
+from __future__ import annotations
+
+
+class SeoExportError(Exception):
+    """Base class: seo-export cannot continue."""
+
+
+class SettingsError(SeoExportError):
+    """The settings file or options are invalid; every problem is listed."""
+
+    def __init__(self, source: str, problems: list[str]) -> None:
+        self.source = source
+        self.problems = problems
+        lines = "\n".join(f"  {source}: {problem}" for problem in problems)
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"invalid settings ({count} {noun}):\n{lines}")
+
+
+class ContentDirError(SeoExportError):
+    """The content folder does not exist or is not a folder."""
+
+
+class OutputLockedError(SeoExportError):
+    """Another seo-export run holds the lock on the output folder."""

@@ -1,0 +1,145 @@
+"""Finding codes: one registry with each code's severity, meaning and fix.
+
+Codes are stable: teams grep, filter and suppress them. A finding can only be
+made for a registered code, so the README table and ``seo-export explain``
+(both generated from :data:`CODES`) never miss one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .model import Finding, Severity
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What a finding code means."""
+
+    severity: Severity
+    """Default severity."""
+    meaning: str
+    """What was found."""
+    fix: str
+    """How to make it go away."""
+    stage: str
+    """Which stage reports it."""
+
+
+def _codes(*rows: tuple[str, Severity, str, str, str]) -> dict[str, CodeInfo]:
+    return {code: CodeInfo(sev, meaning, fix, stage) for code, sev, stage, meaning, fix in rows}
+
+
+# fmt: off
+CODES: dict[str, CodeInfo] = _codes(
+    # discover
+    ("source-outside-content", E, "discover",
+     "A file in the content folder is a link to a file outside it.",
+     "Copy the article into the content folder instead of linking it."),
+    ("file-unreadable", E, "discover",
+     "The file could not be read.",
+     "Check the file's permissions."),
+    ("file-too-large", E, "discover",
+     "The file is larger than max_file_bytes.",
+     "Split the article, or raise max_file_bytes in the settings."),
+    ("file-encoding", E, "discover",
+     "The file is not UTF-8 (UTF-16, Latin-1, ...).",
+     "Save the file as UTF-8."),
+    ("file-binary", E, "discover",
+     "The file contains NUL bytes: it is not text.",
+     "Remove the file from the content folder."),
+    ("file-empty", E, "discover",
+     "The file is empty or only whitespace.",
+     "Write the article or remove the file."),
+    # parse
+    ("front-matter-missing", E, "parse",
+     "The file has no front matter (--- ... --- at the top).",
+     "Start the file with a YAML front-matter block that has at least a title."),
+    ("front-matter-unclosed", E, "parse",
+     "The front matter has no closing --- line.",
+     "Close the front matter with a line of three dashes."),
+    ("yaml-invalid", E, "parse",
+     "The front matter is not valid YAML.",
+     "Fix the YAML at the line given (quote values that contain ': ' or start with a symbol)."),
+    ("yaml-not-mapping", E, "parse",
+     "The front matter is a list or a single value, not key: value pairs.",
+     "Write the front matter as key: value lines."),
+    ("yaml-duplicate-key", E, "parse",
+     "A front-matter key appears twice; YAML would keep only the last.",
+     "Remove one of the two keys."),
+    ("yaml-unsafe-tag", E, "parse",
+     "The front matter uses a YAML tag that asks for a Python object.",
+     "Remove the !!python/... tag; front matter holds plain values only."),
+    ("yaml-too-large", E, "parse",
+     "The front matter expands (through anchors and aliases) to more than "
+     "max_front_matter_nodes values.",
+     "Remove the aliases, or raise max_front_matter_nodes."),
+    # normalize
+    ("title-missing", E, "normalize",
+     "The front matter has no title.",
+     "Add `title: ...` to the front matter."),
+    ("field-type", E, "normalize",
+     "A front-matter value has the wrong type (a list where text belongs, ...).",
+     "Write the value in the form the settings reference gives for that key."),
+    ("date-invalid", E, "normalize",
+     "A date cannot be read, or does not exist (31/02/2024).",
+     "Write the date as YYYY-MM-DD or DD/MM/YYYY."),
+    ("date-no-offset", INFO, "normalize",
+     "A date has a time but no UTC offset; a time without one is ambiguous, so only the date "
+     "is used.",
+     "Add the offset (2025-02-19T10:30:00+01:00) or write the date alone."),
+    ("date-order", W, "normalize",
+     "The last-updated date lies before the publication date; the later one is used as "
+     "dateModified.",
+     "Correct whichever of the two dates is wrong."),
+    ("slug-invalid", E, "normalize",
+     "The slug is empty or not lower-case letters, digits and single hyphens (it could leave "
+     "the site).",
+     "Set `slug:` to something like `nerve-entrapment`, or give the article a title with "
+     "letters."),
+    ("slug-duplicate", E, "normalize",
+     "Two articles have the same slug; the later file is skipped.",
+     "Give one of them another slug."),
+    ("canonical-invalid", E, "normalize",
+     "The canonical URL in the front matter is unsafe or points to another site.",
+     "Write a URL on the site (https://your.site/...) or a path starting with /."),
+    ("url-invalid", W, "normalize",
+     "A URL in the front matter (image, ...) is unsafe or not http(s); it is left out.",
+     "Write an https:// URL or a path starting with /."),
+    ("hreflang-invalid", W, "normalize",
+     "A translation has no valid language tag or an unsafe URL; it is left out.",
+     "Write translations as `da-DK: https://...` pairs."),
+    ("draft-skipped", INFO, "normalize",
+     "The article is a draft and was not built.",
+     "Remove `draft: true` when it is ready."),
+    ("faq-empty-answer", W, "normalize",
+     "An FAQ question has no answer text.",
+     "Write an answer under the question's heading, or remove the question."),
+    ("faq-no-questions", W, "normalize",
+     "The FAQ section has no H3 questions.",
+     "Write each question as an H3 (### ...) under the FAQ heading."),
+)
+# fmt: on
+
+
+def finding(
+    code: str,
+    message: str,
+    file: str | None = None,
+    line: int | None = None,
+    *,
+    key: str | None = None,
+    json_path: str | None = None,
+) -> Finding:
+    """A finding with the registered severity of ``code``."""
+    info = CODES[code]
+    return Finding(info.severity, code, message, file, line, key, json_path)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    """The highest severity among ``findings`` (None for none)."""
+    ranks = [f.severity for f in findings]
+    return max(ranks, key=lambda s: s.rank) if ranks else None

@@ -1,0 +1,163 @@
+"""out/manifest.json: one entry per source, streamed, and read back as the build cache.
+
+The manifest is ordinary JSON (described by schemas/manifest.schema.json) laid
+out with one article per line, so that a build of 100,000 articles can write
+it and read the previous one without holding either in memory. It carries no
+timestamps: the same input gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .model import ArticleRecord, EntityItem, Finding, SitemapEntry
+
+MANIFEST_NAME = "manifest.json"
+TOOL = "seo-export"
+
+
+@dataclass(frozen=True, slots=True)
+class ManifestHeader:
+    """What a manifest says about the build that wrote it."""
+
+    version: str
+    """seo-export version."""
+    settings_digest: str
+    """Digest of the settings it was built with."""
+
+
+def header_line(version: str, settings_digest: str) -> str:
+    """The manifest's first line, opening the articles array."""
+    head = json.dumps(
+        {"tool": TOOL, "version": version, "settings_digest": settings_digest},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return head[:-1] + ',"articles":[\n'
+
+
+def entry_line(record: ArticleRecord, first: bool) -> str:
+    """One article's line (with the comma that separates it from the previous one)."""
+    text = json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+    return ("" if first else ",\n") + text
+
+
+def footer(sitemaps: list[str], site_findings: list[Finding], any_entries: bool) -> str:
+    """The closing lines: sitemap files and site-wide findings."""
+    tail = json.dumps(
+        {"sitemaps": sitemaps, "site_findings": [f.to_json() for f in site_findings]},
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+    return ("\n" if any_entries else "") + "]," + tail[1:] + "\n"
+
+
+def record_to_json(record: ArticleRecord) -> dict[str, Any]:
+    """An ArticleRecord as the manifest stores it."""
+    sitemap = record.sitemap
+    return {
+        "source": record.source,
+        "content_hash": record.content_hash,
+        "built": record.built,
+        "slug": record.slug,
+        "url": record.url,
+        "title": record.title,
+        "description": record.description,
+        "sitemap": None
+        if sitemap is None
+        else {
+            "loc": sitemap.loc,
+            "lastmod": sitemap.lastmod,
+            "alternates": [list(pair) for pair in sitemap.alternates],
+            "images": list(sitemap.images),
+        },
+        "files": list(record.files),
+        "findings": [f.to_json() for f in record.findings],
+        "entities": {
+            prop: [_entity_json(item) for item in items] for prop, items in record.entities.items()
+        },
+    }
+
+
+def _entity_json(item: EntityItem) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": item.name, "source": item.source, "line": item.line}
+    if item.item_type:
+        data["type"] = item.item_type
+    return data
+
+
+def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
+    """The inverse of :func:`record_to_json`."""
+    sitemap = data.get("sitemap")
+    return ArticleRecord(
+        source=data["source"],
+        content_hash=data["content_hash"],
+        built=bool(data["built"]),
+        slug=data.get("slug"),
+        url=data.get("url"),
+        title=data.get("title"),
+        description=data.get("description"),
+        sitemap=None
+        if not sitemap
+        else SitemapEntry(
+            loc=sitemap["loc"],
+            lastmod=sitemap.get("lastmod"),
+            alternates=tuple((str(a), str(b)) for a, b in sitemap.get("alternates", [])),
+            images=tuple(sitemap.get("images", [])),
+        ),
+        files=tuple(data.get("files", [])),
+        findings=tuple(Finding.from_json(f) for f in data.get("findings", [])),
+        entities={
+            prop: tuple(
+                EntityItem(
+                    name=item["name"],
+                    source=item["source"],
+                    line=item.get("line"),
+                    item_type=item.get("type"),
+                )
+                for item in items
+            )
+            for prop, items in data.get("entities", {}).items()
+        },
+    )
+
+
+def read_manifest(path: Path) -> tuple[ManifestHeader | None, Iterator[dict[str, Any]]]:
+    """The previous manifest's header and its entries in order, streamed.
+
+    Anything unreadable counts as no manifest: the build then simply rebuilds.
+    """
+    try:
+        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the generator
+    except OSError:
+        return None, iter(())
+    first = handle.readline()
+    if not first.endswith('"articles":[\n'):
+        handle.close()
+        return None, iter(())
+    try:
+        head = json.loads(first[: -len(',"articles":[\n')] + "}")
+    except ValueError:
+        handle.close()
+        return None, iter(())
+    if head.get("tool") != TOOL:
+        handle.close()
+        return None, iter(())
+    header = ManifestHeader(str(head.get("version")), str(head.get("settings_digest")))
+    return header, _entries(handle)
+
+
+def _entries(handle: Any) -> Iterator[dict[str, Any]]:
+    with handle:
+        for line in handle:
+            if line.startswith("]"):
+                return
+            text = line.rstrip("\n").removesuffix(",")
+            try:
+                yield json.loads(text)
+            except ValueError:
+                return

@@ -1,0 +1,279 @@
+"""Stage 2: split front matter from the body and parse both, keeping line numbers.
+
+YAML is read only with PyYAML's safe loader (the C one when libyaml is there),
+extended to refuse duplicate keys and to bound what anchors and aliases may
+expand to. Markdown is parsed by one reused markdown-it instance with raw HTML
+switched off; token maps give every block its source line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import yaml
+from frontmatter.default_handlers import SafeLoader as _BaseLoader
+from frontmatter.default_handlers import YAMLHandler
+
+from .findings import finding
+from .model import Finding
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_FENCE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
+_TOP_LEVEL_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#'"\-?:][^:]*?))[ \t]*:(?:[ \t]|$)""")
+
+# python-frontmatter's own safe loader is libyaml's CSafeLoader when PyYAML has it.
+_YAML = YAMLHandler()
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, line: int) -> None:
+        super().__init__(f"duplicate key {key!r}")
+        self.key = key
+        self.line = line
+
+
+class StrictSafeLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, refusing duplicate mapping keys instead of keeping the last."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                continue
+            key = self.construct_object(key_node, deep=True)
+            try:
+                duplicate = key in seen
+            except TypeError:  # unhashable key; the base constructor reports it
+                continue
+            if duplicate:
+                raise _DuplicateKey(key, key_node.start_mark.line)
+            seen.add(key)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return mapping
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """YAML dates as dates; a date-like value that is no date stays text.
+
+        PyYAML raises a bare ValueError for ``2024-13-01``; kept as text, it
+        reaches the date reader, which reports it with its key and line.
+        """
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+StrictSafeLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", StrictSafeLoader.construct_yaml_timestamp
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A source text split and parsed, before any interpretation."""
+
+    front_matter: dict[str, Any]
+    """The YAML mapping (empty when it could not be read)."""
+    key_lines: dict[str, int]
+    """Top-level front-matter key -> 1-based line."""
+    tokens: list[Token]
+    """markdown-it block tokens of the body."""
+    body_line: int
+    """1-based line of the body's first line in the file."""
+    front_matter_line: int = 1
+    """1-based line of the opening ``---``."""
+    findings: tuple[Finding, ...] = field(default=())
+    """Problems that stop the article from being built."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the article can go on to be normalized."""
+        return not self.findings
+
+
+@functools.cache
+def markdown_parser() -> MarkdownIt:
+    """The one MarkdownIt instance, CommonMark plus tables, raw HTML escaped."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+
+
+def parse_document(text: str, display: str, max_nodes: int = 10000) -> ParsedDocument:
+    """Split ``text`` (LF line ends) into front matter and body and parse both."""
+    split = split_front_matter(text)
+    if isinstance(split, str):
+        code = split
+        message = (
+            "has no front matter; start the file with --- and a title"
+            if code == "front-matter-missing"
+            else "front matter has no closing --- line"
+        )
+        return _failed(finding(code, message, display, 1))
+    yaml_text, yaml_line, body, body_line = split
+    data, findings = load_front_matter(yaml_text, yaml_line, display, max_nodes)
+    if findings:
+        return _failed(*findings)
+    tokens = markdown_parser().parse(body)
+    return ParsedDocument(
+        front_matter=data,
+        key_lines=front_matter_key_lines(yaml_text, yaml_line),
+        tokens=tokens,
+        body_line=body_line,
+        front_matter_line=yaml_line - 1,
+    )
+
+
+def _failed(*findings: Finding) -> ParsedDocument:
+    return ParsedDocument(front_matter={}, key_lines={}, tokens=[], body_line=1, findings=findings)
+
+
+def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
+    """(yaml, its first line, body, its first line), or a finding code on failure.
+
+    Leading blank lines before the opening fence are allowed. python-frontmatter's
+    own split strips the text and its fence pattern swallows blank lines, which
+    would shift every line number after it; this split keeps offsets.
+    """
+    stripped = text.lstrip("\n\t ")
+    leading = text[: len(text) - len(stripped)]
+    opening = _FENCE.match(stripped)
+    if opening is None:
+        return "front-matter-missing"
+    start = len(leading) + opening.end() + 1
+    closing = _FENCE.search(text, start)
+    if closing is None:
+        return "front-matter-unclosed"
+    yaml_text = text[start : closing.start()]
+    yaml_line = text.count("\n", 0, start) + 1
+    body_start = min(closing.end() + 1, len(text))
+    body_line = text.count("\n", 0, body_start) + 1
+    return yaml_text, yaml_line, text[body_start:], body_line
+
+
+def load_front_matter(
+    yaml_text: str, first_line: int, display: str, max_nodes: int
+) -> tuple[dict[str, Any], list[Finding]]:
+    """The front matter as a dict, or findings saying why it cannot be read."""
+    if not yaml_text.strip():
+        return {}, []
+    try:
+        data = _YAML.load(yaml_text, Loader=StrictSafeLoader)
+    except _DuplicateKey as exc:
+        return {}, [
+            finding(
+                "yaml-duplicate-key",
+                f"front matter: duplicate key {exc.key!r}",
+                display,
+                first_line + exc.line,
+                key=str(exc.key),
+            )
+        ]
+    except yaml.constructor.ConstructorError as exc:
+        line = _mark_line(exc, first_line)
+        tag = str(exc.problem or "")
+        if "python/" in tag or "!!python" in tag or "tag:yaml.org,2002:python" in tag:
+            return {}, [
+                finding(
+                    "yaml-unsafe-tag",
+                    f"front matter: {_one_line(tag)}; only plain YAML values are read",
+                    display,
+                    line,
+                )
+            ]
+        return {}, [finding("yaml-invalid", f"front matter: {_one_line(tag)}", display, line)]
+    except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or str(exc)
+        return {}, [
+            finding(
+                "yaml-invalid",
+                f"front matter is not valid YAML: {_one_line(str(problem))}",
+                display,
+                _mark_line(exc, first_line),
+            )
+        ]
+    except RecursionError:
+        return {}, [finding("yaml-too-large", "front matter nests too deeply", display, first_line)]
+    if data is None:
+        return {}, []
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
+        return {}, [
+            finding(
+                "yaml-not-mapping",
+                f"front matter is {kind}, not key: value pairs",
+                display,
+                first_line,
+            )
+        ]
+    if _exceeds_node_budget(data, max_nodes):
+        return {}, [
+            finding(
+                "yaml-too-large",
+                f"front matter expands to more than {max_nodes:,} values (max_front_matter_nodes)",
+                display,
+                first_line,
+            )
+        ]
+    non_string = [key for key in data if not isinstance(key, str)]
+    if non_string:
+        return {}, [
+            finding(
+                "yaml-invalid",
+                f"front matter key {non_string[0]!r} is not text",
+                display,
+                first_line,
+            )
+        ]
+    return data, []
+
+
+def _exceeds_node_budget(data: object, budget: int) -> bool:
+    """Whether walking ``data`` as a tree (aliases expanded) visits more than ``budget`` nodes.
+
+    Aliases make a small YAML text expand into an exponentially large tree (the
+    "billion laughs"); counting with a budget stops as soon as it is exceeded,
+    and also stops on self-referencing structures.
+    """
+    remaining = budget
+    stack: list[object] = [data]
+    while stack:
+        remaining -= 1
+        if remaining < 0:
+            return True
+        node = stack.pop()
+        if isinstance(node, dict):
+            stack.extend(node.keys())
+            stack.extend(node.values())
+        elif isinstance(node, (list, tuple)):
+            stack.extend(node)
+    return False
+
+
+def _mark_line(exc: yaml.YAMLError, first_line: int) -> int:
+    # The context mark is where the broken construct began (the key, the
+    # opening bracket), which is where an author looks; the problem mark is
+    # often the end of the text.
+    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    return first_line + mark.line if mark is not None else first_line
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def front_matter_key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
+    """Top-level key -> 1-based line, read from the YAML text (first occurrence)."""
+    lines: dict[str, int] = {}
+    for offset, line in enumerate(yaml_text.split("\n")):
+        match = _TOP_LEVEL_KEY.match(line)
+        if match:
+            key = next(group for group in match.groups() if group is not None).strip()
+            lines.setdefault(key, first_line + offset)
+    return lines

@@ -1,0 +1,82 @@
+"""Shared fixtures: the repository's sample, settings for tests, golden-file support.
+
+Golden files are regenerated for review with ``pytest --update-golden``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from seo_export.settings import Settings, load_settings
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+REFERENCE = SHARED / "reference"
+SAMPLE = REPO / "content" / "nerveafklemning.md"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="Rewrite golden (expected) files from the current output, for review in a diff.",
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
+@pytest.fixture
+def check_golden(update_golden: bool) -> Callable[[Path, str], None]:
+    """Compare text with a golden file (or rewrite it under --update-golden)."""
+
+    def check(path: Path, actual: str) -> None:
+        if update_golden:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            return
+        if not path.exists():
+            pytest.fail(f"golden file {path} is missing; run pytest --update-golden and review it")
+        expected = path.read_text(encoding="utf-8")
+        assert actual == expected, f"output differs from {path.relative_to(REPO)}"
+
+    return check
+
+
+@pytest.fixture
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """The sample site's settings, with content/ and out/ in tmp_path."""
+    return load_settings(
+        REPO / "seo-export.toml",
+        content_dir=str(tmp_path / "content"),
+        out_dir=str(tmp_path / "out"),
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the sample project (settings + content) in tmp_path."""
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    return tmp_path
+
+
+def needs_reference(*parts: str) -> Path:
+    """A path under ../shared/reference, or skip the test saying why."""
+    path = REFERENCE.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(
+            f"reference data {path} is not here (it ships with CI's ../shared, not the repo)"
+        )
+    return path

@@ -1,0 +1,68 @@
+"""Helpers for tests: turning model values into stable JSON for golden files."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from seo_export.model import ArticleResult
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dataclasses, enums, dates, tuples and mappings as plain JSON values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, re.Pattern):
+        return value.pattern
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    return value
+
+
+def dumps(value: Any) -> str:
+    """Stable, readable JSON text ending with a newline."""
+    return json.dumps(to_jsonable(value), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def findings_of(result: ArticleResult) -> list[tuple[str, str, int | None]]:
+    """(severity, code, line) of each finding, for exact comparisons."""
+    return [(f.severity.value, f.code, f.line) for f in result.findings]
+
+
+def case_summary(result: ArticleResult) -> dict[str, Any]:
+    """What a case file's expected JSON records: findings and the article's key fields."""
+    article = result.article
+    summary: dict[str, Any] = {
+        "findings": [[f.severity.value, f.code, f.line, f.key] for f in result.findings],
+        "built": result.built,
+    }
+    if article is not None:
+        summary["article"] = {
+            "slug": article.slug,
+            "url": article.url,
+            "title": article.title,
+            "meta_title": article.meta_title,
+            "description": article.description,
+            "description_derived": article.description_derived,
+            "date_published": to_jsonable(article.date_published),
+            "date_modified": to_jsonable(article.date_modified),
+            "sections": [[s.heading, s.line] for s in article.sections],
+            "faq": [[q.question, q.line] for q in article.faq],
+            "entities": {
+                prop: [[i.name, i.source, i.line] for i in items]
+                for prop, items in article.entities.items()
+            },
+            "extra": to_jsonable(article.extra),
+        }
+    return summary

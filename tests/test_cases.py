@@ -1,0 +1,28 @@
+"""Golden case files: each tests/cases/articles/<name>.md against <name>.expected.json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from seo_export.build import build_article
+from seo_export.settings import Settings
+
+from helpers import case_summary
+
+CASES = Path(__file__).parent / "cases" / "articles"
+CASE_FILES = sorted(CASES.glob("*.md"))
+
+
+def test_case_folder_is_not_empty() -> None:
+    assert len(CASE_FILES) >= 30
+
+
+@pytest.mark.parametrize("case", CASE_FILES, ids=[p.stem for p in CASE_FILES])
+def test_case(case: Path, settings: Settings, check_golden: Callable[[Path, str], None]) -> None:
+    result = build_article(case.read_text(encoding="utf-8"), settings, path=case.name)
+    actual = json.dumps(case_summary(result), ensure_ascii=False, indent=2) + "\n"
+    check_golden(case.with_suffix(".expected.json"), actual)

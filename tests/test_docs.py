@@ -1,0 +1,76 @@
+"""The README stays true: generated tables in sync, every command, option and code documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import click
+import pytest
+
+from seo_export.cli import main
+from seo_export.docs import codes_table, settings_table
+from seo_export.findings import CODES
+from seo_export.schemas import load_schema
+
+from conftest import REPO
+
+README = REPO / "README.md"
+BLOCKS = {"settings": settings_table, "codes": codes_table}
+
+
+def replace_block(text: str, name: str, body: str) -> str:
+    pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
+    assert pattern.search(text), f"README has no {name} block"
+    return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+
+
+def test_generated_blocks_are_current(update_golden: bool) -> None:
+    text = README.read_text(encoding="utf-8")
+    updated = text
+    for name, generate in BLOCKS.items():
+        updated = replace_block(updated, name, generate())
+    if update_golden:
+        README.write_text(updated, encoding="utf-8")
+        return
+    assert updated == text, "README tables are stale: run pytest tests/test_docs.py --update-golden"
+
+
+def test_every_code_and_setting_is_in_the_readme() -> None:
+    text = README.read_text(encoding="utf-8")
+    for code in CODES:
+        assert f"| `{code}` |" in text
+    for key in load_schema("settings.schema.json")["properties"]:
+        assert f"| `{key}` |" in text
+
+
+def commands() -> list[tuple[str, click.Command]]:
+    assert isinstance(main, click.Group)
+    return sorted(main.commands.items())
+
+
+@pytest.mark.parametrize("name,command", commands(), ids=[n for n, _ in commands()])
+def test_every_command_and_option_is_in_the_readme(name: str, command: click.Command) -> None:
+    text = README.read_text(encoding="utf-8")
+    assert f"### `seo-export {name}" in text, f"no README section for {name}"
+    section = text.split(f"### `seo-export {name}", 1)[1].split("\n### ", 1)[0]
+    for param in command.params:
+        if isinstance(param, click.Option):
+            for opt in param.opts:
+                assert f"`{opt}" in section, f"{name}: option {opt} is not documented"
+
+
+def test_readme_has_exactly_two_fresh_machine_commands() -> None:
+    text = README.read_text(encoding="utf-8")
+    quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", quick, re.S)
+    assert commands == [
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/seo-export build",
+        "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest",
+    ]
+
+
+def test_schemas_folder_is_found(tmp_path: Path) -> None:
+    from seo_export.schemas import schemas_dir
+
+    assert (schemas_dir() / "settings.schema.json").is_file()

@@ -1,0 +1,91 @@
+"""Settings: typed, frozen, every bad or unknown key reported at once with its file."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from seo_export.errors import SettingsError
+from seo_export.settings import load_settings
+
+from conftest import REPO
+
+
+def test_sample_settings_are_read() -> None:
+    settings = load_settings(REPO / "seo-export.toml")
+    assert settings.base_url == "https://www.fysfinder.dk"
+    assert settings.site_name == "FysFinder"
+    assert settings.language == "da-DK"
+    assert settings.article_url_for("x") == "https://www.fysfinder.dk/artikler/x/"
+    assert settings.articles_index.url == "https://www.fysfinder.dk/artikler/"
+    assert settings.content_dir == REPO / "content"
+    assert settings.root == REPO
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.site_name = "x"  # type: ignore[misc]
+
+
+def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "seo-export.toml"
+    path.write_text(
+        'base_url = "not a url"\nsite_name = ""\nlanguagee = "da"\ndate_order = "sideways"\n'
+        '[publisher]\nname = "X"\nlogo = 3\ncolour = "red"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    problems = caught.value.problems
+    assert caught.value.source == str(path)
+    assert "languagee: unknown key" in problems
+    assert "publisher.colour: unknown key" in problems
+    assert any(p.startswith("base_url: ") for p in problems)
+    assert any(p.startswith("site_name: ") for p in problems)
+    assert any(p.startswith("date_order: ") for p in problems)
+    assert any(p.startswith("publisher.logo: ") for p in problems)
+    assert len(problems) == 6
+    assert str(path) in str(caught.value)
+
+
+def test_missing_required_keys_are_named(tmp_path: Path) -> None:
+    path = tmp_path / "seo-export.toml"
+    path.write_text('language = "da"\n', encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert caught.value.problems == [
+        "base_url: required key is missing",
+        "site_name: required key is missing",
+    ]
+
+
+def test_pyproject_table_is_found_and_options_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "site"\n[tool.seo-export]\nbase_url = "https://a.example"\n'
+        'site_name = "A"\nout_dir = "public/seo"\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(site_name="B")
+    assert settings.base_url == "https://a.example"
+    assert settings.site_name == "B"
+    assert settings.out_dir == tmp_path / "public" / "seo"
+    assert settings.source.endswith("pyproject.toml")
+
+
+def test_invalid_toml_is_one_problem(tmp_path: Path) -> None:
+    path = tmp_path / "seo-export.toml"
+    path.write_text("base_url = \n", encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    assert len(caught.value.problems) == 1
+    assert caught.value.problems[0].startswith("not valid TOML")
+
+
+def test_digest_ignores_paths_but_not_output_settings() -> None:
+    a = load_settings(REPO / "seo-export.toml")
+    b = load_settings(REPO / "seo-export.toml", out_dir="/tmp/elsewhere")
+    c = load_settings(REPO / "seo-export.toml", site_name="Other")
+    assert a.digest == b.digest
+    assert a.digest != c.digest

@@ -1,0 +1,104 @@
+"""build_site over real folders: discovery, broken files, duplicate slugs, what lands in out/."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seo_export.build import build_site
+from seo_export.errors import ContentDirError
+from seo_export.settings import Settings, load_settings
+
+from conftest import REPO, SAMPLE
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def article(title: str, extra: str = "") -> str:
+    day = len(title) % 9 + 1
+    return f"---\ntitle: {title}\ndatePublished: 2025-01-0{day}\n{extra}---\n\nIntro om {title}.\n"
+
+
+def site_settings(tmp_path: Path) -> Settings:
+    """The sample's settings, as a project in tmp_path (content/ and out/ inside it)."""
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    return load_settings(tmp_path / "seo-export.toml")
+
+
+def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content / "b.md", article("Bee"))
+    write(content / "a" / "z.markdown", article("Zed"))
+    write(content / "c.txt", article("Cee"))
+    write(content / ".hidden.md", article("Hidden"))
+    write(content / ".drafts" / "d.md", article("Dee"))
+    write(content / "notes.rst", article("Rst"))
+    result = build_site(site_settings(tmp_path))
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [entry["source"] for entry in manifest["articles"]] == ["a/z.markdown", "b.md", "c.txt"]
+    assert result.built == 3
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "bee",
+        "cee",
+        "manifest.json",
+        "robots-sitemap.txt",
+        "sitemap.xml",
+        "zed",
+    ]
+
+
+def test_one_broken_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content / "good.md", SAMPLE.read_text(encoding="utf-8"))
+    write(content / "bad.md", "---\ntitle: Bad\ndatePublished: 31/02/2024\n---\n\nx\n")
+    (content / "latin1.md").write_bytes("---\ntitle: Sm\xe5\n---\n\nx\n".encode("latin-1"))
+    write(content / "empty.md", "  \n\n")
+    result = build_site(site_settings(tmp_path))
+    assert result.built == 1
+    assert result.skipped == 3
+    codes = sorted((f.code, f.file, f.line) for f in result.findings if f.severity.value == "error")
+    assert codes == [
+        ("date-invalid", "content/bad.md", 3),
+        ("file-empty", "content/empty.md", None),
+        ("file-encoding", "content/latin1.md", 2),
+    ]
+    assert (tmp_path / "out" / "nerveafklemning" / "head.html").is_file()
+    assert result.has_errors
+
+
+def test_duplicate_slugs_name_both_files(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    write(content / "a.md", article("Nakke"))
+    write(content / "b.md", article("Nakke", "slug: nakke\n"))
+    result = build_site(site_settings(tmp_path))
+    duplicate = [f for f in result.findings if f.code == "slug-duplicate"]
+    assert len(duplicate) == 1
+    assert duplicate[0].file == "content/b.md"
+    assert duplicate[0].line == 4
+    assert "content/a.md" in duplicate[0].message
+    assert result.built == 1
+
+
+def test_missing_content_folder_cannot_continue(tmp_path: Path) -> None:
+    with pytest.raises(ContentDirError, match="content folder not found"):
+        build_site(site_settings(tmp_path))
+
+
+def test_symlink_out_of_content_is_reported_not_read(tmp_path: Path) -> None:
+    secret = write(tmp_path / "secret.md", article("Secret"))
+    content = tmp_path / "content"
+    write(content / "ok.md", article("Ok"))
+    (content / "link.md").symlink_to(secret)
+    result = build_site(site_settings(tmp_path))
+    assert [(f.code, f.file) for f in result.findings if f.code == "source-outside-content"] == [
+        ("source-outside-content", "content/link.md")
+    ]
+    assert not (tmp_path / "out" / "secret").exists()
+    assert result.built == 1
