@@ -77,10 +77,12 @@ def fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
-def render_findings(findings: Iterable[Finding]) -> None:
-    """One line per finding: ``file:line: severity: code: message``."""
+def render_findings(findings: Iterable[Finding], *, verbose: bool = True) -> None:
+    """One line per finding: ``file:line: severity: code: message`` (info only when verbose)."""
     colours = {"error": "red", "warning": "yellow", "info": "cyan"}
     for item in findings:
+        if item.severity.value == "info" and not verbose:
+            continue
         location = item.location()
         prefix = f"{location}: " if location else ""
         severity = click.style(item.severity.value, fg=colours[item.severity.value], bold=True)
@@ -103,6 +105,7 @@ def main() -> None:
 @settings_options
 @click.option("--force", is_flag=True, help="Rebuild every article, even those up to date.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
+@click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
 def build(
     config: Path | None,
     content_dir: Path | None,
@@ -110,6 +113,7 @@ def build(
     base_url: str | None,
     force: bool,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
     from .build import build_site
@@ -121,7 +125,7 @@ def build(
         result = build_site(settings, force=force)
     except SeoExportError as error:
         fail(str(error))
-    render_findings(result.findings)
+    render_findings(result.findings, verbose=verbose)
     if not quiet:
         counts = ", ".join(
             plural(result.count(severity), severity.value)
@@ -135,3 +139,97 @@ def build(
             click.echo("Nothing changed: no file written.")
         click.echo(f"For robots.txt: {result.robots_line}")
     sys.exit(1 if result.has_errors else 0)
+
+
+def read_article(path: Path, settings: Settings) -> tuple[str, str]:
+    """(display path, text) of an article named on the command line, or exit 2."""
+    from .discover import read_source, source_for_path
+
+    source = source_for_path(path, settings.content_dir, settings.root)
+    text = read_source(source, settings.max_file_bytes)
+    if text.text is None:
+        render_findings(text.findings)
+        fail(f"cannot read {source.display}")
+    return source.display, text.text
+
+
+def article_paths(articles: tuple[Path, ...], settings: Settings) -> list[Path]:
+    """The files named, or every article of the content folder."""
+    if articles:
+        return list(articles)
+    from .discover import discover
+    from .errors import SeoExportError
+
+    try:
+        sources, _ = discover(settings.content_dir, settings.root)
+    except SeoExportError as error:
+        fail(str(error))
+    return [source.path for source in sources]
+
+
+@main.command()
+@settings_options
+@click.argument("article", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def show(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    article: Path,
+) -> None:
+    """Print ARTICLE's JSON-LD, pretty, for a quick look."""
+    import json
+
+    from .build import build_article
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    display, text = read_article(article, settings)
+    result = build_article(text, settings, path=display)
+    if result.jsonld is None:
+        render_findings(result.findings)
+        fail(f"{display} was not built")
+    click.echo(json.dumps(result.jsonld, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@settings_options
+@click.argument("articles", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Add the items read from prose to each file's front matter as explicit lists.",
+)
+def suggest(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    articles: tuple[Path, ...],
+    write: bool,
+) -> None:
+    """Print, per article, the items each MedicalCondition property gets and from where."""
+    from .suggest import SuggestWriteError, suggest, write_suggestions
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    failed = False
+    for path in article_paths(articles, settings):
+        display, text = read_article(path, settings)
+        suggestion = suggest(text, settings, display)
+        click.echo(display)
+        if not suggestion.entities:
+            click.echo("  (no items)")
+        for prop, items in suggestion.entities.items():
+            click.echo(f"  {prop}:")
+            for item in items:
+                where = f"{item.source}, line {item.line}" if item.line else item.source
+                click.echo(f"    - {item.name}  [{where}]")
+        if write:
+            try:
+                added = write_suggestions(path, settings, display)
+            except (SuggestWriteError, OSError, UnicodeDecodeError) as error:
+                click.echo(f"  not written: {error}", err=True)
+                failed = True
+                continue
+            if added.entities:
+                click.echo(f"  wrote {', '.join(added.entities)} to the front matter")
+    sys.exit(1 if failed else 0)

@@ -83,6 +83,15 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[list[SourceFi
     return found, findings
 
 
+def source_for_path(path: Path, content_dir: Path, root: Path) -> SourceFile:
+    """A SourceFile for one file named on the command line."""
+    try:
+        name = path.resolve().relative_to(content_dir.resolve()).as_posix()
+    except ValueError:
+        name = path.name
+    return SourceFile(path=path, name=name, display=display_path(path, root))
+
+
 def read_source(source: SourceFile, max_bytes: int) -> SourceText:
     """Read and decode one source file; problems come back as findings."""
     try:

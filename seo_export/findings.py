@@ -112,6 +112,11 @@ CODES: dict[str, CodeInfo] = _codes(
     ("hreflang-invalid", W, "normalize",
      "A translation has no valid language tag or an unsafe URL; it is left out.",
      "Write translations as `da-DK: https://...` pairs."),
+    ("section-no-items", INFO, "extract",
+     "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
+     "cue-introduced enumeration, so it gives no items.",
+     "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
+     "as, ...), or give them in the front matter."),
     ("draft-skipped", INFO, "normalize",
      "The article is a draft and was not built.",
      "Remove `draft: true` when it is ready."),

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from .dates import iso
-from .model import Article, EntityItem, FaqItem
+from .model import Article, EntityItem, FaqItem, ImageRef
 from .settings import Settings
 
 JsonObject = dict[str, Any]
@@ -90,11 +90,14 @@ def page_node(article: Article, settings: Settings) -> JsonObject:
         page["dateModified"] = iso(article.date_modified)
     if article.last_reviewed is not None:
         page["lastReviewed"] = iso(article.last_reviewed)
-    if article.reviewed_by:
-        page["reviewedBy"] = {"@type": "Person", "name": article.reviewed_by}
+    if article.reviewed_by is not None:
+        reviewer: JsonObject = {"@type": article.reviewed_by.kind, "name": article.reviewed_by.name}
+        if article.reviewed_by.url:
+            reviewer["url"] = article.reviewed_by.url
+        page["reviewedBy"] = reviewer
     page["audience"] = {"@type": "MedicalAudience", "audienceType": settings.audience}
-    if article.image:
-        page["primaryImageOfPage"] = {"@type": "ImageObject", "url": article.image}
+    if article.image is not None:
+        page["primaryImageOfPage"] = image_object(article.image)
     page["isPartOf"] = ref(website_id(settings))
     page["publisher"] = ref(organization_id(settings))
     page["about"] = ref(condition_id(article))
@@ -104,6 +107,18 @@ def page_node(article: Article, settings: Settings) -> JsonObject:
     return page
 
 
+def image_object(image: ImageRef) -> JsonObject:
+    """An ImageObject with the size and caption when they are known."""
+    node: JsonObject = {"@type": "ImageObject", "url": image.url}
+    if image.width:
+        node["width"] = image.width
+    if image.height:
+        node["height"] = image.height
+    if image.alt:
+        node["caption"] = image.alt
+    return node
+
+
 def condition_node(article: Article, settings: Settings) -> JsonObject:
     """The MedicalCondition the page is about, with the properties extracted from it."""
     condition: JsonObject = {
@@ -111,11 +126,15 @@ def condition_node(article: Article, settings: Settings) -> JsonObject:
         "@id": condition_id(article),
         "name": article.title,
     }
-    alternate = article.extra.get("alternateName")
-    if isinstance(alternate, str) and alternate.strip():
-        condition["alternateName"] = alternate.strip()
-    elif isinstance(alternate, list) and alternate:
-        condition["alternateName"] = [str(name) for name in alternate]
+    if article.alternate_names:
+        names = list(article.alternate_names)
+        condition["alternateName"] = names[0] if len(names) == 1 else names
+    if article.codes:
+        codes = [
+            {"@type": "MedicalCode", "codeValue": code.value, "codingSystem": code.system}
+            for code in article.codes
+        ]
+        condition["code"] = codes[0] if len(codes) == 1 else codes
     intro = " ".join(block.text for block in article.intro if block.text)
     if intro:
         condition["description"] = intro

@@ -185,6 +185,28 @@ class ImageRef:
 
 
 @dataclass(frozen=True, slots=True)
+class MedicalCodeRef:
+    """A code of the condition in a coding system (schema.org MedicalCode)."""
+
+    value: str
+    """The code, e.g. ``G56.0``."""
+    system: str
+    """The coding system, e.g. ``ICD-10``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Reviewer:
+    """Who reviewed the article medically (schema.org reviewedBy)."""
+
+    name: str
+    """Person or organisation name."""
+    kind: Literal["Person", "Organization"] = "Person"
+    """schema.org type."""
+    url: str | None = None
+    """Their page, when given."""
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A normalized article: everything the builders need, nothing they must re-parse."""
 
@@ -222,14 +244,20 @@ class Article:
     """hreflang -> absolute URL of each language version, this one and x-default included."""
     last_reviewed: PageDate | None = None
     """Medical review date (``lastReviewed``)."""
-    reviewed_by: str | None = None
+    reviewed_by: Reviewer | None = None
     """Who reviewed it (``reviewedBy``)."""
+    alternate_names: tuple[str, ...] = ()
+    """Other names of the condition (``alternateName``)."""
+    codes: tuple[MedicalCodeRef, ...] = ()
+    """Codes of the condition (``code``, ``icd10``)."""
     faq_line: int | None = None
     """1-based line of the FAQ's H2, when there is one."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)
     """MedicalCondition property name -> extracted items."""
     front_matter_lines: Mapping[str, int] = field(default_factory=dict)
     """Top-level front-matter key -> 1-based line."""
+    front_matter_item_lines: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+    """Top-level front-matter list -> 1-based line of each item."""
     extra: Mapping[str, object] = field(default_factory=dict)
     """Front-matter keys seo-export does not interpret, kept as given."""
 

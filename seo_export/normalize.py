@@ -1,159 +1,41 @@
 """Stage 3: turn a parsed document into an :class:`Article`, or findings saying why not.
 
-Front-matter keys are read under the names the sample writes (title, metaTitle,
-datePublished, lastUpdated) and the usual aliases; keys seo-export does not
-interpret are kept in ``Article.extra``.
+Front-matter values are read by :mod:`seo_export.fields`, the body is split
+into intro, H2 sections and the FAQ here, and :mod:`seo_export.extract` adds
+the medical entities. Keys seo-export does not interpret are kept in
+``Article.extra``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import html
-import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Iterable
 
 from .blocks import blocks_from_tokens, clean_text
-from .dates import InvalidDateError, is_before, later, parse_date
+from .dates import is_before, later
+from .extract import entity_keys, extract_entities
+from .fields import (
+    FrontMatter,
+    alternate_names,
+    alternates,
+    canonical_url,
+    condition_codes,
+    image_ref,
+    known_keys,
+    reviewer,
+)
 from .findings import finding
-from .model import Article, Block, FaqItem, Finding, ImageRef, PageDate, Section
+from .model import Article, Block, FaqItem, Finding, Section
 from .parse import ParsedDocument
 from .settings import Settings
 from .slugs import is_valid_slug, slugify
-from .urls import UnsafeUrlError, resolve_url
-
-# Canonical field -> accepted front-matter keys, first one preferred.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "meta_title": ("metaTitle", "meta_title", "seoTitle"),
-    "description": ("description", "metaDescription", "meta_description"),
-    "date_published": ("datePublished", "date", "published"),
-    "date_updated": ("lastUpdated", "updated", "dateModified", "modified", "last_updated"),
-    "slug": ("slug",),
-    "draft": ("draft",),
-    "noindex": ("noindex",),
-    "image": ("image",),
-    "last_reviewed": ("lastReviewed", "last_reviewed"),
-    "reviewed_by": ("reviewedBy", "reviewed_by"),
-    "canonical": ("canonical", "canonicalUrl", "url"),
-    "translations": ("translations", "hreflang"),
-}
-
-_HREFLANG = re.compile(r"^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)$")
-
-_TRUE = {"true", "yes", "on", "1"}
-_FALSE = {"false", "no", "off", "0", ""}
-
-
-@dataclass(slots=True)
-class _FrontMatter:
-    """Typed access to front-matter values that records findings as it reads."""
-
-    data: Mapping[str, Any]
-    key_lines: Mapping[str, int]
-    display: str
-    findings: list[Finding]
-
-    def key_for(self, field: str) -> str | None:
-        keys = [key for key in ALIASES[field] if key in self.data]
-        if len(keys) > 1:
-            self.findings.append(
-                finding(
-                    "field-type",
-                    f"{' and '.join(keys)} say the same thing; {keys[0]} is used",
-                    self.display,
-                    self.line(keys[1]),
-                    key=keys[1],
-                )
-            )
-        return keys[0] if keys else None
-
-    def line(self, key: str) -> int | None:
-        return self.key_lines.get(key)
-
-    def text(self, field: str) -> str | None:
-        key = self.key_for(field)
-        if key is None:
-            return None
-        value = self.data[key]
-        if value is None:
-            return None
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-            # Authors paste "&amp;" and "&#8211;" from HTML; the model holds the
-            # characters, and every output escapes them exactly once.
-            return clean_text(html.unescape(str(value))) or None
-        if isinstance(value, (dt.date, dt.datetime)):
-            return value.isoformat()
-        self._wrong_type(key, "text")
-        return None
-
-    def flag(self, field: str) -> bool:
-        key = self.key_for(field)
-        if key is None:
-            return False
-        value = self.data[key]
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        if value is None:
-            return False
-        self._wrong_type(key, "true or false")
-        return False
-
-    def date(self, field: str, day_first: bool) -> PageDate | None:
-        key = self.key_for(field)
-        if key is None or self.data[key] in (None, ""):
-            return None
-        try:
-            value, time_dropped = parse_date(self.data[key], day_first=day_first)
-        except InvalidDateError as problem:
-            self.findings.append(
-                finding("date-invalid", f"{key}: {problem}", self.display, self.line(key), key=key)
-            )
-            return None
-        if time_dropped:
-            self.findings.append(
-                finding(
-                    "date-no-offset",
-                    f"{key}: the time has no UTC offset, "
-                    f"so only the date {value.isoformat()} is used",
-                    self.display,
-                    self.line(key),
-                    key=key,
-                )
-            )
-        return value
-
-    def _wrong_type(self, key: str, expected: str) -> None:
-        kind = type(self.data[key]).__name__
-        self.findings.append(
-            finding(
-                "field-type",
-                f"{key}: expected {expected}, got {kind}",
-                self.display,
-                self.line(key),
-                key=key,
-            )
-        )
-
-
-def known_keys() -> frozenset[str]:
-    """Every front-matter key the normalizer interprets."""
-    return frozenset(key for keys in ALIASES.values() for key in keys)
 
 
 def normalize(
-    parsed: ParsedDocument,
-    display: str,
-    settings: Settings,
-    extract_entities: Callable[[Article, Mapping[str, Any], Settings, list[Finding]], Article]
-    | None = None,
+    parsed: ParsedDocument, display: str, settings: Settings
 ) -> tuple[Article | None, list[Finding]]:
     """The article, or None with the findings that stop it; warnings come back either way."""
     findings: list[Finding] = []
-    front = _FrontMatter(parsed.front_matter, parsed.key_lines, display, findings)
+    front = FrontMatter(parsed.front_matter, parsed.key_lines, display, findings, settings.base_url)
 
     title = front.text("title")
     if title is None and front.key_for("title") is None:
@@ -168,9 +50,9 @@ def normalize(
     given_description = front.text("description")
     draft = front.flag("draft")
     noindex = front.flag("noindex")
-    image = _image(front, settings)
-    reviewed_by = front.text("reviewed_by")
-    canonical = _canonical(front, settings)
+    image = image_ref(front, settings)
+    reviewed_by = reviewer(front)
+    canonical = canonical_url(front, settings)
 
     if any(f.severity.value == "error" for f in findings) or title is None or slug is None:
         return None, findings
@@ -216,132 +98,25 @@ def normalize(
         draft=draft,
         noindex=noindex,
         image=image,
-        alternates=_alternates(front, settings, url),
+        alternates=alternates(front, settings, url),
         last_reviewed=last_reviewed,
         reviewed_by=reviewed_by,
         faq_line=faq_section.line if faq_section else None,
         front_matter_lines=dict(parsed.key_lines),
-        extra={k: v for k, v in parsed.front_matter.items() if k not in known_keys()},
+        front_matter_item_lines=dict(parsed.item_lines),
+        alternate_names=alternate_names(front),
+        codes=condition_codes(front),
+        extra={
+            key: value
+            for key, value in parsed.front_matter.items()
+            if key not in known_keys() and key not in entity_keys()
+        },
     )
-    if extract_entities is not None:
-        article = extract_entities(article, parsed.front_matter, settings, findings)
-    return article, findings
-
-
-def _canonical(front: _FrontMatter, settings: Settings) -> str | None:
-    """The front matter's canonical URL, which must stay on the site."""
-    key = front.key_for("canonical")
-    value = front.text("canonical")
-    if key is None or value is None:
-        return None
-    try:
-        return resolve_url(value, settings.base_url, same_host=True)
-    except UnsafeUrlError as problem:
-        front.findings.append(
-            finding(
-                "canonical-invalid",
-                f"{key}: {value!r} {problem}",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-
-
-def _image(front: _FrontMatter, settings: Settings) -> ImageRef | None:
-    """``image: url`` or ``image: {url, width, height, alt}``; an unsafe URL is dropped."""
-    key = front.key_for("image")
-    if key is None or front.data[key] in (None, ""):
-        return (
-            ImageRef(settings.absolute(settings.default_image)) if settings.default_image else None
-        )
-    value = front.data[key]
-    fields = value if isinstance(value, dict) else {"url": value}
-    url, width, height, alt = (fields.get(name) for name in ("url", "width", "height", "alt"))
-    if not isinstance(url, str):
-        front.findings.append(
-            finding(
-                "field-type",
-                f"{key}: expected a URL or {{url, width, height, alt}}",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-    try:
-        absolute = resolve_url(url, settings.base_url, same_host=False)
-    except UnsafeUrlError as problem:
-        front.findings.append(
-            finding(
-                "url-invalid",
-                f"{key}: {url!r} {problem}; the image is left out",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-    return ImageRef(
-        url=absolute,
-        width=width if isinstance(width, int) and width > 0 else None,
-        height=height if isinstance(height, int) and height > 0 else None,
-        alt=clean_text(html.unescape(alt)) or None if isinstance(alt, str) else None,
-    )
-
-
-def _alternates(
-    front: _FrontMatter, settings: Settings, own_url: str
-) -> tuple[tuple[str, str], ...]:
-    """hreflang pairs: this page, each translation, and x-default (this page unless given)."""
-    key = front.key_for("translations")
-    if key is None or not front.data[key]:
-        return ()
-    given = front.data[key]
-    if not isinstance(given, dict):
-        front.findings.append(
-            finding(
-                "field-type",
-                f"{key}: expected language: URL pairs",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return ()
-    pairs: dict[str, str] = {settings.language: own_url}
-    for language, url in given.items():
-        if not isinstance(language, str) or not _HREFLANG.match(language):
-            front.findings.append(
-                finding(
-                    "hreflang-invalid",
-                    f"{key}: {language!r} is not a language tag",
-                    front.display,
-                    front.line(key),
-                    key=key,
-                )
-            )
-            continue
-        try:
-            pairs[language] = resolve_url(str(url), settings.base_url, same_host=False)
-        except UnsafeUrlError as problem:
-            front.findings.append(
-                finding(
-                    "hreflang-invalid",
-                    f"{key}.{language}: {url!r} {problem}",
-                    front.display,
-                    front.line(key),
-                    key=key,
-                )
-            )
-    default = pairs.pop("x-default", own_url)
-    ordered = sorted(pairs.items(), key=lambda pair: pair[0].lower())
-    return (*ordered, ("x-default", default))
+    return extract_entities(article, parsed.front_matter, settings, findings), findings
 
 
 def _slug(
-    front: _FrontMatter, title: str | None, display: str, findings: list[Finding]
+    front: FrontMatter, title: str | None, display: str, findings: list[Finding]
 ) -> str | None:
     key = front.key_for("slug")
     if key is not None:

@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import yaml
+
+# python-frontmatter's own safe loader: libyaml's CSafeLoader when PyYAML has it.
 from frontmatter.default_handlers import SafeLoader as _BaseLoader
-from frontmatter.default_handlers import YAMLHandler
 
 from .findings import finding
 from .model import Finding
@@ -25,10 +26,6 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _FENCE = re.compile(r"^-{3,}[ \t]*$", re.MULTILINE)
-_TOP_LEVEL_KEY = re.compile(r"""^(?:"([^"]+)"|'([^']+)'|([^\s#'"\-?:][^:]*?))[ \t]*:(?:[ \t]|$)""")
-
-# python-frontmatter's own safe loader is libyaml's CSafeLoader when PyYAML has it.
-_YAML = YAMLHandler()
 
 
 class _DuplicateKey(yaml.YAMLError):
@@ -82,6 +79,8 @@ class ParsedDocument:
     """The YAML mapping (empty when it could not be read)."""
     key_lines: dict[str, int]
     """Top-level front-matter key -> 1-based line."""
+    item_lines: dict[str, tuple[int, ...]]
+    """Top-level key whose value is a list -> 1-based line of each item."""
     tokens: list[Token]
     """markdown-it block tokens of the body."""
     body_line: int
@@ -117,13 +116,14 @@ def parse_document(text: str, display: str, max_nodes: int = 10000) -> ParsedDoc
         )
         return _failed(finding(code, message, display, 1))
     yaml_text, yaml_line, body, body_line = split
-    data, findings = load_front_matter(yaml_text, yaml_line, display, max_nodes)
+    front_matter, findings = load_front_matter(yaml_text, yaml_line, display, max_nodes)
     if findings:
         return _failed(*findings)
     tokens = markdown_parser().parse(body)
     return ParsedDocument(
-        front_matter=data,
-        key_lines=front_matter_key_lines(yaml_text, yaml_line),
+        front_matter=front_matter.values,
+        key_lines=front_matter.key_lines,
+        item_lines=front_matter.item_lines,
         tokens=tokens,
         body_line=body_line,
         front_matter_line=yaml_line - 1,
@@ -131,7 +131,9 @@ def parse_document(text: str, display: str, max_nodes: int = 10000) -> ParsedDoc
 
 
 def _failed(*findings: Finding) -> ParsedDocument:
-    return ParsedDocument(front_matter={}, key_lines={}, tokens=[], body_line=1, findings=findings)
+    return ParsedDocument(
+        front_matter={}, key_lines={}, item_lines={}, tokens=[], body_line=1, findings=findings
+    )
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
@@ -157,16 +159,37 @@ def split_front_matter(text: str) -> tuple[str, int, str, int] | str:
     return yaml_text, yaml_line, text[body_start:], body_line
 
 
+@dataclass(frozen=True, slots=True)
+class FrontMatterData:
+    """The YAML mapping and where its top-level keys and list items are."""
+
+    values: dict[str, Any]
+    """The mapping, keys as text."""
+    key_lines: dict[str, int]
+    """Top-level key -> 1-based line."""
+    item_lines: dict[str, tuple[int, ...]]
+    """Top-level key whose value is a list -> 1-based line of each item."""
+
+
+_EMPTY = FrontMatterData({}, {}, {})
+
+
 def load_front_matter(
     yaml_text: str, first_line: int, display: str, max_nodes: int
-) -> tuple[dict[str, Any], list[Finding]]:
-    """The front matter as a dict, or findings saying why it cannot be read."""
+) -> tuple[FrontMatterData, list[Finding]]:
+    """The front matter with its lines, or findings saying why it cannot be read."""
     if not yaml_text.strip():
-        return {}, []
+        return _EMPTY, []
     try:
-        data = _YAML.load(yaml_text, Loader=StrictSafeLoader)
+        loader = StrictSafeLoader(yaml_text)
+        try:
+            node = loader.get_single_node()
+            key_lines, item_lines = _top_level_lines(node, first_line)
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except _DuplicateKey as exc:
-        return {}, [
+        return _EMPTY, [
             finding(
                 "yaml-duplicate-key",
                 f"front matter: duplicate key {exc.key!r}",
@@ -179,7 +202,7 @@ def load_front_matter(
         line = _mark_line(exc, first_line)
         tag = str(exc.problem or "")
         if "python/" in tag or "!!python" in tag or "tag:yaml.org,2002:python" in tag:
-            return {}, [
+            return _EMPTY, [
                 finding(
                     "yaml-unsafe-tag",
                     f"front matter: {_one_line(tag)}; only plain YAML values are read",
@@ -187,10 +210,10 @@ def load_front_matter(
                     line,
                 )
             ]
-        return {}, [finding("yaml-invalid", f"front matter: {_one_line(tag)}", display, line)]
+        return _EMPTY, [finding("yaml-invalid", f"front matter: {_one_line(tag)}", display, line)]
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
-        return {}, [
+        return _EMPTY, [
             finding(
                 "yaml-invalid",
                 f"front matter is not valid YAML: {_one_line(str(problem))}",
@@ -199,12 +222,14 @@ def load_front_matter(
             )
         ]
     except RecursionError:
-        return {}, [finding("yaml-too-large", "front matter nests too deeply", display, first_line)]
+        return _EMPTY, [
+            finding("yaml-too-large", "front matter nests too deeply", display, first_line)
+        ]
     if data is None:
-        return {}, []
+        return _EMPTY, []
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
-        return {}, [
+        return _EMPTY, [
             finding(
                 "yaml-not-mapping",
                 f"front matter is {kind}, not key: value pairs",
@@ -213,7 +238,7 @@ def load_front_matter(
             )
         ]
     if _exceeds_node_budget(data, max_nodes):
-        return {}, [
+        return _EMPTY, [
             finding(
                 "yaml-too-large",
                 f"front matter expands to more than {max_nodes:,} values (max_front_matter_nodes)",
@@ -223,7 +248,7 @@ def load_front_matter(
         ]
     non_string = [key for key in data if not isinstance(key, str)]
     if non_string:
-        return {}, [
+        return _EMPTY, [
             finding(
                 "yaml-invalid",
                 f"front matter key {non_string[0]!r} is not text",
@@ -231,7 +256,7 @@ def load_front_matter(
                 first_line,
             )
         ]
-    return data, []
+    return FrontMatterData(data, key_lines, item_lines), []
 
 
 def _exceeds_node_budget(data: object, budget: int) -> bool:
@@ -268,12 +293,19 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def front_matter_key_lines(yaml_text: str, first_line: int) -> dict[str, int]:
-    """Top-level key -> 1-based line, read from the YAML text (first occurrence)."""
-    lines: dict[str, int] = {}
-    for offset, line in enumerate(yaml_text.split("\n")):
-        match = _TOP_LEVEL_KEY.match(line)
-        if match:
-            key = next(group for group in match.groups() if group is not None).strip()
-            lines.setdefault(key, first_line + offset)
-    return lines
+def _top_level_lines(
+    node: yaml.Node | None, first_line: int
+) -> tuple[dict[str, int], dict[str, tuple[int, ...]]]:
+    """(key -> line, key -> line of each list item) for the top-level mapping."""
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, tuple[int, ...]] = {}
+    if not isinstance(node, yaml.MappingNode):
+        return key_lines, item_lines
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value not in key_lines:
+            key_lines[key_node.value] = first_line + key_node.start_mark.line
+            if isinstance(value_node, yaml.SequenceNode):
+                item_lines[key_node.value] = tuple(
+                    first_line + item.start_mark.line for item in value_node.value
+                )
+    return key_lines, item_lines

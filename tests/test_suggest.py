@@ -1,0 +1,131 @@
+"""suggest --write: prose-derived items become explicit front matter; nothing else changes."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from seo_export.build import build_article
+from seo_export.cli import main
+from seo_export.settings import Settings
+from seo_export.suggest import (
+    SuggestWriteError,
+    with_explicit_lists,
+    write_suggestions,
+    yaml_scalar,
+)
+
+from conftest import SAMPLE
+
+
+def body_of(raw: bytes) -> bytes:
+    """Everything from the closing front-matter fence on."""
+    second = raw.index(b"\n---", raw.index(b"---") + 3)
+    return raw[second:]
+
+
+@pytest.mark.parametrize("flavour", ["lf", "crlf-bom"])
+def test_write_round_trips_with_only_the_front_matter_changed(
+    tmp_path: Path, settings: Settings, flavour: str
+) -> None:
+    raw = SAMPLE.read_bytes()
+    if flavour == "crlf-bom":
+        raw = b"\xef\xbb\xbf" + raw.replace(b"\n", b"\r\n")
+    path = tmp_path / "nerveafklemning.md"
+    path.write_bytes(raw)
+    path.chmod(0o640)
+    before = build_article(raw.decode("utf-8"), settings, path="a.md")
+
+    added = write_suggestions(path, settings, "a.md")
+
+    assert list(added.entities) == ["signOrSymptom", "cause", "riskFactor", "primaryPrevention"]
+    after_raw = path.read_bytes()
+    assert body_of(after_raw) == body_of(raw)
+    assert after_raw.startswith(
+        raw[: raw.index(b"datePublished")]
+    )  # old keys, same order, same bytes
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+    if flavour == "crlf-bom":
+        assert after_raw.startswith(b"\xef\xbb\xbf")
+        assert b"\n" not in after_raw.replace(b"\r\n", b"")
+    after = build_article(after_raw.decode("utf-8"), settings, path="a.md")
+    assert after.jsonld == before.jsonld  # the graph is the same ...
+    assert after.article is not None
+    for items in after.article.entities.values():  # ... but now owned by the front matter
+        assert {item.source for item in items} == {"front-matter"}
+    # A second run has nothing left to add and leaves the file alone.
+    assert write_suggestions(path, settings, "a.md").entities == {}
+    assert path.read_bytes() == after_raw
+
+
+def test_front_matter_lines_added_are_exact(tmp_path: Path, settings: Settings) -> None:
+    text = "---\ntitle: T\nkeep: 1\n---\n\nI.\n\n## Årsager\n\nÅrsager omfatter stress: akut, kronisk og #1 fejl.\n"
+    path = tmp_path / "t.md"
+    path.write_text(text, encoding="utf-8")
+    write_suggestions(path, settings, "t.md")
+    assert path.read_text(encoding="utf-8") == (
+        '---\ntitle: T\nkeep: 1\ncause:\n  - "stress: akut"\n  - kronisk\n  - "#1 fejl"\n---\n\nI.\n\n'
+        "## Årsager\n\nÅrsager omfatter stress: akut, kronisk og #1 fejl.\n"
+    )
+
+
+def test_yaml_scalar_reads_back_the_same() -> None:
+    import yaml
+
+    for value in [
+        "plain",
+        "a: b",
+        "#x",
+        "- y",
+        "yes",
+        "123",
+        "2024-01-01",
+        "'q'",
+        "ø, æ og å",
+        " lead",
+    ]:
+        assert yaml.safe_load(f"k: {yaml_scalar(value)}")["k"] == value
+
+
+def test_file_without_front_matter_is_refused() -> None:
+    with pytest.raises(SuggestWriteError):
+        with_explicit_lists("# no front matter\n", {"cause": ()})
+
+
+def test_cli_suggest_prints_items_with_provenance(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["suggest"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:3] == [
+        "content/nerveafklemning.md",
+        "  signOrSymptom:",
+        "    - smerte, der stråler ud i arme eller ben  [prose, line 12]",
+    ]
+    assert (
+        "    - visse medicinske tilstande som diabetes og gigt, der kan påvirke nervefunktionen  [prose, line 50]"
+        in result.output
+    )
+    written = CliRunner().invoke(main, ["suggest", "--write", "content/nerveafklemning.md"])
+    assert written.exit_code == 0
+    assert (
+        "wrote signOrSymptom, cause, riskFactor, primaryPrevention to the front matter"
+        in written.output
+    )
+    again = CliRunner().invoke(main, ["suggest"])
+    assert "    - prikken  [front-matter, line 9]" in again.output
+
+
+def test_cli_show_prints_the_graph(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["show", "content/nerveafklemning.md"])
+    assert result.exit_code == 0
+    document = json.loads(result.output)
+    assert document["@graph"][0]["@id"] == "https://www.fysfinder.dk/artikler/nerveafklemning/"
+    assert result.output.startswith('{\n  "@context": "https://schema.org",\n')
