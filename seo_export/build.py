@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ._version import VERSION
+from .checks import run_article_checks
 from .dates import iso
 from .discover import SourceFile, decode_source, discover, display_path, read_source
 from .emit import OutputTransaction, output_lock
@@ -82,6 +83,7 @@ def build_text(text: str, content_hash: str, display: str, settings: Settings) -
             )
         )
         return ArticleResult(display, content_hash, article, None, None, (), tuple(findings))
+    findings.extend(run_article_checks(article, settings))
     jsonld = build_jsonld(article, settings)
     tags = head_tags(article, settings, jsonld)
     head_html = render_head(tags)

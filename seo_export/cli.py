@@ -54,7 +54,11 @@ def settings_options(function: F) -> F:
 
 
 def load_cli_settings(
-    config: Path | None, content_dir: Path | None, out_dir: Path | None, base_url: str | None
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    **overrides: Any,
 ) -> Settings:
     """Settings from the file and the command line, or exit 2 with every problem listed."""
     from .errors import SeoExportError
@@ -66,6 +70,7 @@ def load_cli_settings(
             content_dir=str(content_dir) if content_dir else None,
             out_dir=str(out_dir) if out_dir else None,
             base_url=base_url,
+            **overrides,
         )
     except SeoExportError as error:
         fail(str(error))
@@ -104,6 +109,13 @@ def main() -> None:
 @main.command()
 @settings_options
 @click.option("--force", is_flag=True, help="Rebuild every article, even those up to date.")
+@click.option(
+    "--gzip",
+    "gzip_sitemaps",
+    is_flag=True,
+    default=None,
+    help="Also write reproducible .xml.gz sitemaps (overrides sitemap_gzip).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
 @click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
 def build(
@@ -112,6 +124,7 @@ def build(
     out_dir: Path | None,
     base_url: str | None,
     force: bool,
+    gzip_sitemaps: bool | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
@@ -120,7 +133,7 @@ def build(
     from .errors import SeoExportError
     from .model import Severity
 
-    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    settings = load_cli_settings(config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps)
     try:
         result = build_site(settings, force=force)
     except SeoExportError as error:

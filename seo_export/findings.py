@@ -117,6 +117,16 @@ CODES: dict[str, CodeInfo] = _codes(
      "cue-introduced enumeration, so it gives no items.",
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),
+    ("title-too-long", W, "check",
+     "The search title is over 60 characters or about 580 px wide (20 px Arial): search results "
+     "will cut it.",
+     "Shorten metaTitle (or title); put the words that matter first."),
+    ("description-too-short", W, "check",
+     "The meta description is under 70 characters; search engines will likely write their own.",
+     "Write a description of 70 to 160 characters that says what the page answers."),
+    ("description-too-long", W, "check",
+     "The meta description is over 160 characters; search results cut it.",
+     "Shorten the description to at most 160 characters."),
     ("draft-skipped", INFO, "normalize",
      "The article is a draft and was not built.",
      "Remove `draft: true` when it is ready."),

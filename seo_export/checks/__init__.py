@@ -1,0 +1,109 @@
+"""Checks beyond JSON Schema, as ordered registries (the list of checks is data).
+
+Three kinds, by what they look at:
+
+- article checks see one normalized :class:`~seo_export.model.Article` (content lint:
+  title and description length, ...);
+- document checks see one JSON-LD document, wherever it came from (our build, or
+  a page of any site): graph links, vocabulary, Google's requirements;
+- site checks see the compact records of every article of a build (duplicates).
+
+Each check has a name and the finding codes it may report, so that ``--select``
+and ``--ignore`` can filter, and the README can list them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Article, ArticleRecord, Finding
+from ..settings import Settings
+
+ArticleCheckFunction = Callable[[Article, Settings], Iterable[Finding]]
+DocumentCheckFunction = Callable[[Mapping[str, Any], str | None], Iterable[Finding]]
+SiteCheckFunction = Callable[[Sequence[ArticleRecord]], Iterable[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCheck:
+    """A check of one article."""
+
+    name: str
+    """Short name, e.g. ``title-length``."""
+    codes: tuple[str, ...]
+    """Finding codes it reports."""
+    run: ArticleCheckFunction
+    """(article, settings) -> findings."""
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCheck:
+    """A check of one JSON-LD document."""
+
+    name: str
+    """Short name, e.g. ``graph``."""
+    codes: tuple[str, ...]
+    """Finding codes it reports."""
+    run: DocumentCheckFunction
+    """(document, file) -> findings with json_path set."""
+
+
+ARTICLE_CHECKS: list[ArticleCheck] = []
+DOCUMENT_CHECKS: list[DocumentCheck] = []
+
+
+def article_check(name: str, *codes: str) -> Callable[[ArticleCheckFunction], ArticleCheckFunction]:
+    """Register an article check (decorator); checks run in registration order."""
+
+    def register(function: ArticleCheckFunction) -> ArticleCheckFunction:
+        ARTICLE_CHECKS.append(ArticleCheck(name, codes, function))
+        return function
+
+    return register
+
+
+def document_check(
+    name: str, *codes: str
+) -> Callable[[DocumentCheckFunction], DocumentCheckFunction]:
+    """Register a document check (decorator); checks run in registration order."""
+
+    def register(function: DocumentCheckFunction) -> DocumentCheckFunction:
+        DOCUMENT_CHECKS.append(DocumentCheck(name, codes, function))
+        return function
+
+    return register
+
+
+def run_article_checks(article: Article, settings: Settings) -> list[Finding]:
+    """Every registered article check's findings, in order."""
+    _load_builtin_checks()
+    findings: list[Finding] = []
+    for check in ARTICLE_CHECKS:
+        findings.extend(check.run(article, settings))
+    return findings
+
+
+def run_document_checks(document: Mapping[str, Any], file: str | None) -> list[Finding]:
+    """Every registered document check's findings, in order."""
+    _load_builtin_checks()
+    findings: list[Finding] = []
+    for check in DOCUMENT_CHECKS:
+        findings.extend(check.run(document, file))
+    return findings
+
+
+def _load_builtin_checks() -> None:
+    # Importing the modules registers their checks (once: modules are cached).
+    from . import content  # noqa: F401
+
+
+__all__ = (
+    "ARTICLE_CHECKS",
+    "DOCUMENT_CHECKS",
+    "article_check",
+    "document_check",
+    "run_article_checks",
+    "run_document_checks",
+)

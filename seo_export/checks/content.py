@@ -1,0 +1,64 @@
+"""Content lint of one article: what a search result will show of it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import finding
+from ..model import Article, Finding
+from ..settings import Settings
+from ..textwidth import TITLE_FONT_PX, TITLE_MAX_CHARS, TITLE_MAX_PX, text_width_px
+from . import article_check
+
+DESCRIPTION_MIN = 70
+DESCRIPTION_MAX = 160
+
+
+def _key_line(article: Article, *keys: str) -> tuple[str | None, int | None]:
+    for key in keys:
+        if key in article.front_matter_lines:
+            return key, article.front_matter_lines[key]
+    return None, None
+
+
+@article_check("title-length", "title-too-long")
+def title_length(article: Article, settings: Settings) -> Iterator[Finding]:
+    """The search title must fit a result line: 60 characters and 580 px at 20 px Arial."""
+    title = article.search_title
+    width = text_width_px(title, TITLE_FONT_PX)
+    if len(title) > TITLE_MAX_CHARS or width > TITLE_MAX_PX:
+        key, line = _key_line(article, "metaTitle", "meta_title", "seoTitle", "title")
+        yield finding(
+            "title-too-long",
+            f"title is {len(title)} characters and about {width:.0f} px wide; search results "
+            f"cut it after {TITLE_MAX_CHARS} characters or {TITLE_MAX_PX} px",
+            article.source,
+            line,
+            key=key,
+        )
+
+
+@article_check("description-length", "description-too-short", "description-too-long")
+def description_length(article: Article, settings: Settings) -> Iterator[Finding]:
+    """The meta description should be 70 to 160 characters."""
+    length = len(article.description)
+    key, line = _key_line(article, "description", "metaDescription", "meta_description")
+    if line is None and article.intro:
+        line = article.intro[0].line
+    if length < DESCRIPTION_MIN:
+        yield finding(
+            "description-too-short",
+            f"description is {length} characters; write {DESCRIPTION_MIN} to {DESCRIPTION_MAX}",
+            article.source,
+            line,
+            key=key,
+        )
+    elif length > DESCRIPTION_MAX:
+        yield finding(
+            "description-too-long",
+            f"description is {length} characters; search results cut it after about "
+            f"{DESCRIPTION_MAX}",
+            article.source,
+            line,
+            key=key,
+        )
