@@ -17,6 +17,7 @@ from typing import Any
 
 from ._version import VERSION
 from .checks import run_article_checks
+from .checks.site import SiteLint
 from .dates import iso
 from .discover import SourceFile, decode_source, discover, display_path, read_source
 from .emit import OutputTransaction, output_lock
@@ -31,12 +32,14 @@ from .model import (
     BuildResult,
     Finding,
     OutputFile,
+    Severity,
     SitemapEntry,
 )
 from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
 from .sitemap import build_sitemaps, robots_line
+from .validate import document_findings, front_matter_findings
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (articles done, articles in all)."""
@@ -70,6 +73,9 @@ def build_text(text: str, content_hash: str, display: str, settings: Settings) -
     parsed = parse_document(text, display, settings.max_front_matter_nodes)
     if not parsed.ok:
         return ArticleResult(display, content_hash, None, None, None, (), parsed.findings)
+    schema_findings = front_matter_findings(parsed, display)
+    if schema_findings:
+        return ArticleResult(display, content_hash, None, None, None, (), tuple(schema_findings))
     article, findings = normalize(parsed, display, settings)
     if article is None:
         return ArticleResult(display, content_hash, None, None, None, (), tuple(findings))
@@ -85,6 +91,11 @@ def build_text(text: str, content_hash: str, display: str, settings: Settings) -
         return ArticleResult(display, content_hash, article, None, None, (), tuple(findings))
     findings.extend(run_article_checks(article, settings))
     jsonld = build_jsonld(article, settings)
+    document_problems = document_findings(jsonld, display, article=article)
+    findings.extend(document_problems)
+    if any(item.severity is Severity.ERROR for item in document_problems):
+        # Structured data that fails its own schema must not reach a live page.
+        return ArticleResult(display, content_hash, article, jsonld, None, (), tuple(findings))
     tags = head_tags(article, settings, jsonld)
     head_html = render_head(tags)
     head_path, schema_path, meta_path = article_files(article)
@@ -127,6 +138,7 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
         description=article.description,
         sitemap=sitemap_entry(article) if result.built else None,
         files=tuple(file.path for file in result.files),
+        questions=len(article.faq),
         findings=result.findings,
         entities=article.entities,
     )
@@ -293,11 +305,14 @@ def build_site(
         run.findings.extend(discover_findings)
         manifest_chunks: list[str] = [header_line(VERSION, settings.digest)]
         first = True
+        lint = SiteLint()
+        site_findings = list(discover_findings)
 
         def through_manifest(records: Iterator[ArticleRecord]) -> Iterator[SitemapEntry]:
             nonlocal first
             for record in records:
                 manifest_chunks.append(entry_line(record, first))
+                site_findings.extend(lint.add(record))
                 first = False
                 if record.sitemap is not None:
                     yield record.sitemap
@@ -318,7 +333,9 @@ def build_site(
         for stale in sorted(out_dir.glob("sitemap*.xml*")):
             if stale.name not in sitemap_names:
                 transaction.remove(stale.name)
-        manifest_chunks.append(footer(sitemap_names, discover_findings, not first))
+        site_findings.extend(lint.closing())
+        run.findings.extend(site_findings[len(discover_findings) :])
+        manifest_chunks.append(footer(sitemap_names, site_findings, not first))
         if run.changed or not (out_dir / MANIFEST_NAME).exists():
             transaction.write_if_changed(MANIFEST_NAME, "".join(manifest_chunks).encode("utf-8"))
         robots = robots_line(sitemap_base(settings))

@@ -76,6 +76,7 @@ def record_to_json(record: ArticleRecord) -> dict[str, Any]:
             "images": list(sitemap.images),
         },
         "files": list(record.files),
+        "questions": record.questions,
         "findings": [f.to_json() for f in record.findings],
         "entities": {
             prop: [_entity_json(item) for item in items] for prop, items in record.entities.items()
@@ -110,6 +111,7 @@ def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
             images=tuple(sitemap.get("images", [])),
         ),
         files=tuple(data.get("files", [])),
+        questions=int(data.get("questions", 0)),
         findings=tuple(Finding.from_json(f) for f in data.get("findings", [])),
         entities={
             prop: tuple(

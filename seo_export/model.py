@@ -342,6 +342,8 @@ class ArticleRecord:
     """Its sitemap entry; None when it is not built or not indexable."""
     files: tuple[str, ...] = ()
     """Files written for it, relative to out/."""
+    questions: int = 0
+    """Number of FAQ questions (its FAQPage has this many)."""
     findings: tuple[Finding, ...] = ()
     """Findings of this article."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)

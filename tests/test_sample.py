@@ -58,6 +58,7 @@ def test_sample_dates_and_date_order_warning(sample_text: str, settings: Setting
         ("section-no-items", 26),
         ("section-no-items", 52),
         ("section-no-items", 44),
+        ("description-derived", 8),
     ]
 
 

@@ -6,7 +6,8 @@ Three kinds, by what they look at:
   title and description length, ...);
 - document checks see one JSON-LD document, wherever it came from (our build, or
   a page of any site): graph links, vocabulary, Google's requirements;
-- site checks see the compact records of every article of a build (duplicates).
+- site checks (:mod:`seo_export.checks.site`) see the compact records of every
+  article of a build (duplicates between articles).
 
 Each check has a name and the finding codes it may report, so that ``--select``
 and ``--ignore`` can filter, and the README can list them.
@@ -14,16 +15,39 @@ and ``--ignore`` can filter, and the README can list them.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Article, ArticleRecord, Finding
+from ..findings import finding
+from ..jsonpath import json_path
+from ..model import Article, Finding
 from ..settings import Settings
+from ..vocabulary import Vocabulary
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentContext:
+    """One JSON-LD document and where it is, as document checks see it."""
+
+    document: Any
+    """The parsed JSON-LD (a dict, or a list of top-level nodes)."""
+    file: str | None
+    """The page or article it belongs to."""
+    line: int | None
+    """Line of its <script> block (pages) or of the article's front matter."""
+    vocabulary: Vocabulary
+    """schema.org terms to check against."""
+    page_ids: frozenset[str] = frozenset()
+    """@ids defined by the page's other JSON-LD blocks (references to them resolve)."""
+
+    def finding(self, code: str, message: str, path: Sequence[str | int]) -> Finding:
+        """A finding at ``path`` inside the document."""
+        return finding(code, message, self.file, self.line, json_path=json_path(path))
+
 
 ArticleCheckFunction = Callable[[Article, Settings], Iterable[Finding]]
-DocumentCheckFunction = Callable[[Mapping[str, Any], str | None], Iterable[Finding]]
-SiteCheckFunction = Callable[[Sequence[ArticleRecord]], Iterable[Finding]]
+DocumentCheckFunction = Callable[[DocumentContext], Iterable[Finding]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +71,7 @@ class DocumentCheck:
     codes: tuple[str, ...]
     """Finding codes it reports."""
     run: DocumentCheckFunction
-    """(document, file) -> findings with json_path set."""
+    """context -> findings with json_path set."""
 
 
 ARTICLE_CHECKS: list[ArticleCheck] = []
@@ -85,23 +109,35 @@ def run_article_checks(article: Article, settings: Settings) -> list[Finding]:
     return findings
 
 
-def run_document_checks(document: Mapping[str, Any], file: str | None) -> list[Finding]:
+def run_document_checks(
+    document: Any,
+    *,
+    file: str | None = None,
+    line: int | None = None,
+    vocabulary: Vocabulary | None = None,
+    page_ids: frozenset[str] = frozenset(),
+) -> list[Finding]:
     """Every registered document check's findings, in order."""
+    from ..vocabulary import builtin_vocabulary
+
     _load_builtin_checks()
+    context = DocumentContext(document, file, line, vocabulary or builtin_vocabulary(), page_ids)
     findings: list[Finding] = []
     for check in DOCUMENT_CHECKS:
-        findings.extend(check.run(document, file))
+        findings.extend(check.run(context))
     return findings
 
 
 def _load_builtin_checks() -> None:
-    # Importing the modules registers their checks (once: modules are cached).
-    from . import content  # noqa: F401
+    # Importing the modules registers their checks (once: modules are cached),
+    # in the order findings are reported.
+    from . import content, google, graph, vocab  # noqa: F401
 
 
 __all__ = (
     "ARTICLE_CHECKS",
     "DOCUMENT_CHECKS",
+    "DocumentContext",
     "article_check",
     "document_check",
     "run_article_checks",

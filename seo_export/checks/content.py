@@ -62,3 +62,37 @@ def description_length(article: Article, settings: Settings) -> Iterator[Finding
             line,
             key=key,
         )
+
+
+@article_check("description-source", "description-derived", "description-missing")
+def description_source(article: Article, settings: Settings) -> Iterator[Finding]:
+    """A description written by a person beats one cut from the intro; none at all is worse."""
+    if not article.description:
+        yield finding(
+            "description-missing",
+            "no description in the front matter and no intro to derive one from",
+            article.source,
+            article.front_matter_lines.get("title"),
+            key="description",
+        )
+    elif article.description_derived:
+        yield finding(
+            "description-derived",
+            "description derived from the intro; write one in the front matter",
+            article.source,
+            article.intro[0].line if article.intro else None,
+            key="description",
+        )
+
+
+@article_check("section-empty", "section-empty")
+def empty_sections(article: Article, settings: Settings) -> Iterator[Finding]:
+    """An H2 with nothing under it promises an answer the page does not give."""
+    for section in article.sections:
+        if not any(block.text for block in section.blocks):
+            yield finding(
+                "section-empty",
+                f"section {section.heading!r} is empty",
+                article.source,
+                section.line,
+            )

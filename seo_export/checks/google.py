@@ -1,0 +1,81 @@
+"""Google's documented requirements for FAQ structured data.
+
+An FAQPage needs at least one Question in ``mainEntity``; each Question a
+``name`` and exactly one ``acceptedAnswer``, an Answer with non-empty ``text``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Finding
+from . import DocumentContext, document_check
+from .nodes import Path, node_definitions, resolve, types_of, walk_nodes
+
+
+@document_check("google-faq", "google-faq-no-questions", "google-faq-question", "google-faq-answer")
+def faq_requirements(context: DocumentContext) -> Iterator[Finding]:
+    """Check every FAQPage against Google's FAQ requirements."""
+    defined = node_definitions(context.document)
+    for path, node in walk_nodes(context.document):
+        if "FAQPage" not in types_of(node):
+            continue
+        entities = node.get("mainEntity")
+        listed = entities if isinstance(entities, list) else [] if entities is None else [entities]
+        if not listed:
+            yield context.finding(
+                "google-faq-no-questions", "the FAQPage has no Question in mainEntity", path
+            )
+            continue
+        for index, entry in enumerate(listed):
+            where: Path = (
+                (*path, "mainEntity", index)
+                if isinstance(entities, list)
+                else (*path, "mainEntity")
+            )
+            question = resolve(entry, defined)
+            if isinstance(entry, dict) and question is not entry:
+                where = defined[entry["@id"]][0]
+            yield from _question(context, question, where, defined)
+
+
+def _question(
+    context: DocumentContext, question: Any, path: Path, defined: dict[str, Any]
+) -> Iterator[Finding]:
+    if not isinstance(question, dict) or "Question" not in types_of(question):
+        yield context.finding(
+            "google-faq-question", "a mainEntity of the FAQPage is not a Question", path
+        )
+        return
+    name = question.get("name")
+    if not isinstance(name, str) or not name.strip():
+        yield context.finding(
+            "google-faq-question", "the Question has no name (the question text)", path
+        )
+    answer = question.get("acceptedAnswer")
+    answer_path = (*path, "acceptedAnswer")
+    if answer is None:
+        yield context.finding("google-faq-answer", "the Question has no acceptedAnswer", path)
+        return
+    if isinstance(answer, list):
+        if len(answer) != 1:
+            yield context.finding(
+                "google-faq-answer",
+                f"the Question must have exactly one acceptedAnswer, not {len(answer)}",
+                answer_path,
+            )
+            return
+        answer, answer_path = answer[0], (*answer_path, 0)
+    answer = resolve(answer, defined)
+    if not isinstance(answer, dict):
+        yield context.finding(
+            "google-faq-answer", "acceptedAnswer must be an Answer object, not text", answer_path
+        )
+        return
+    if "Answer" not in types_of(answer):
+        yield context.finding("google-faq-answer", "acceptedAnswer is not an Answer", answer_path)
+        return
+    text = answer.get("text")
+    if not isinstance(text, str) or not text.strip():
+        yield context.finding("google-faq-answer", "the Answer has no text", (*answer_path, "text"))

@@ -1,0 +1,223 @@
+"""Vocabulary checks: schema.org types and properties, used where they belong, with fitting values."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..model import Finding
+from ..vocabulary import DATA_TYPES, Vocabulary, schema_term
+from . import DocumentContext, document_check
+from .nodes import Path, is_reference, node_definitions, types_of, walk_nodes
+
+_DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
+_DATE_TIME = re.compile(
+    r"^-?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
+)
+_TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+_NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+_INTEGER = re.compile(r"^[+-]?\d+$")
+_URLISH = re.compile(r"^(https?://|/|\.\.?/|#|[A-Za-z][A-Za-z0-9+.-]*:)\S*$")
+_TEXT_TYPES = {"Text", "PronounceableText", "CssSelectorType", "XPathType"}
+
+
+def schema_org_context(document: Any) -> bool:
+    """Whether the document's terms are schema.org's (its @context says so)."""
+    contexts = []
+    for _, node in walk_nodes(document):
+        if "@context" in node:
+            contexts.append(node["@context"])
+    if not contexts:
+        return False
+
+    def mentions(value: Any) -> bool:
+        if isinstance(value, str):
+            return "schema.org" in value
+        if isinstance(value, list):
+            return any(mentions(item) for item in value)
+        if isinstance(value, dict):
+            return mentions(value.get("@vocab"))
+        return False
+
+    return any(mentions(context) for context in contexts)
+
+
+@document_check(
+    "vocabulary",
+    "vocab-unknown-type",
+    "vocab-unknown-property",
+    "vocab-not-in-table",
+    "vocab-wrong-domain",
+    "vocab-wrong-range",
+    "vocab-text-for-entity",
+    "vocab-superseded",
+)
+def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
+    """Types and properties exist, properties sit on types in their domain, values fit the range."""
+    if not schema_org_context(context.document):
+        return
+    vocabulary = context.vocabulary
+    defined = node_definitions(context.document)
+    for path, node in walk_nodes(context.document):
+        if is_reference(node):
+            continue
+        types = [t for t in (schema_term(v) for v in types_of(node)) if t]
+        known_types = []
+        for name in types:
+            if vocabulary.knows_type(name):
+                known_types.append(name)
+                if name in vocabulary.superseded_classes:
+                    yield context.finding(
+                        "vocab-superseded",
+                        f"type {name} is superseded by {vocabulary.superseded_classes[name]}",
+                        (*path, "@type"),
+                    )
+            else:
+                yield from _unknown(
+                    context, "type", name, list(vocabulary.classes), (*path, "@type")
+                )
+        for key, value in node.items():
+            if key.startswith("@") or ":" in key:
+                continue
+            prop = vocabulary.properties.get(key)
+            if prop is None:
+                yield from _unknown(
+                    context, "property", key, list(vocabulary.properties), (*path, key)
+                )
+                continue
+            if prop.superseded_by:
+                yield context.finding(
+                    "vocab-superseded", f"{key} is superseded by {prop.superseded_by}", (*path, key)
+                )
+            if known_types and not any(vocabulary.is_a(t, prop.domains) for t in known_types):
+                yield context.finding(
+                    "vocab-wrong-domain",
+                    f"{key} is not a property of {'/'.join(known_types)} "
+                    f"(it belongs to {', '.join(prop.domains)})",
+                    (*path, key),
+                )
+            values = value if isinstance(value, list) else [value]
+            for index, item in enumerate(values):
+                where = (*path, key, index) if isinstance(value, list) else (*path, key)
+                yield from _range(context, key, prop.ranges, item, where, defined)
+
+
+def _unknown(
+    context: DocumentContext, kind: str, name: str, known: list[str], path: Path
+) -> Iterator[Finding]:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+    if close:
+        yield context.finding(
+            f"vocab-unknown-{kind}",
+            f"{name} is not a schema.org {kind}; did you mean {close[0]}?",
+            path,
+        )
+    elif context.vocabulary.complete:
+        yield context.finding(f"vocab-unknown-{kind}", f"{name} is not a schema.org {kind}", path)
+    else:
+        yield context.finding(
+            "vocab-not-in-table",
+            f"{kind} {name} is not in the built-in table; pass --vocabulary with a schema.org "
+            "release to check it",
+            path,
+        )
+
+
+def _range(  # noqa: PLR0917 - one call site; the arguments are the value and its whereabouts
+    context: DocumentContext,
+    key: str,
+    ranges: tuple[str, ...],
+    value: Any,
+    path: Path,
+    defined: dict[str, Any],
+) -> Iterator[Finding]:
+    vocabulary = context.vocabulary
+    if not ranges:
+        return
+    data_ranges = {r for r in ranges if r in DATA_TYPES or vocabulary.is_a(r, DATA_TYPES)}
+    class_ranges = [r for r in ranges if r not in data_ranges]
+    if isinstance(value, dict):
+        if is_reference(value):
+            target = defined.get(value["@id"])
+            node_types = types_of(target[1]) if target else []
+        elif "@value" in value:
+            return
+        else:
+            node_types = types_of(value)
+        names = [t for t in (schema_term(n) for n in node_types) if t and vocabulary.knows_type(t)]
+        if not class_ranges:
+            yield context.finding(
+                "vocab-wrong-range",
+                f"{key} takes {_kinds(ranges)}, not a node",
+                path,
+            )
+        elif names and not any(vocabulary.is_a(t, class_ranges) for t in names):
+            yield context.finding(
+                "vocab-wrong-range",
+                f"{key} takes {_kinds(class_ranges)}, not {'/'.join(names)}",
+                path,
+            )
+        return
+    problem = _data_problem(value, data_ranges)
+    if problem is None:
+        return
+    term = schema_term(value) if isinstance(value, str) and "schema.org/" in value else None
+    if term and class_ranges and _term_fits(term, class_ranges, vocabulary):
+        return  # an enumeration member or class named by its schema.org URL
+    if class_ranges and isinstance(value, str) and value.startswith(("https://", "http://")):
+        return  # an absolute URL names the entity (Google documents breadcrumb items so)
+    if class_ranges and isinstance(value, (str, int, float)) and not data_ranges:
+        kind = "text" if isinstance(value, str) else "a number"
+        yield context.finding(
+            "vocab-text-for-entity",
+            f"{key} expects {_kinds(class_ranges)}; {kind} is accepted but carries less meaning",
+            path,
+        )
+        return
+    yield context.finding("vocab-wrong-range", f"{key}: {problem}", path)
+
+
+def _term_fits(term: str, ranges: list[str], vocabulary: Vocabulary) -> bool:
+    if vocabulary.knows_type(term):
+        return vocabulary.is_a(term, ranges)
+    member_of = vocabulary.members.get(term)
+    return member_of is not None and vocabulary.is_a(member_of, ranges)
+
+
+def _data_problem(value: Any, data_ranges: set[str]) -> str | None:
+    """None when ``value`` fits one of the declared data types, else why it does not."""
+    kinds = _kinds(data_ranges) if data_ranges else "a node"
+    if isinstance(value, bool):
+        return None if "Boolean" in data_ranges else f"takes {kinds}, not true/false"
+    if isinstance(value, (int, float)):
+        if data_ranges & {"Number", "Integer", "Float", "Text"}:
+            return None
+        return f"takes {kinds}, not a number"
+    if not isinstance(value, str):
+        return f"takes {kinds}"
+    if data_ranges & _TEXT_TYPES:
+        return None
+    checks = (
+        ("URL", _URLISH),
+        ("Date", _DATE),
+        ("DateTime", _DATE_TIME),
+        ("DateTime", _DATE),
+        ("Time", _TIME),
+        ("Number", _NUMBER),
+        ("Float", _NUMBER),
+        ("Integer", _INTEGER),
+    )
+    if any(kind in data_ranges and pattern.match(value) for kind, pattern in checks):
+        return None
+    if "Boolean" in data_ranges and value.rsplit("/", 1)[-1].lower() in ("true", "false"):
+        return None
+    if "Date" in data_ranges and _DATE_TIME.match(value):
+        return f"{value!r} is a date and time; {kinds} takes a date (YYYY-MM-DD)"
+    return f"{value!r} is not {kinds}"
+
+
+def _kinds(names: Iterable[str]) -> str:
+    ordered = sorted(names)
+    return ordered[0] if len(ordered) == 1 else ", ".join(ordered[:-1]) + " or " + ordered[-1]
