@@ -1,4 +1,4 @@
-"""Vocabulary checks: schema.org types and properties, used where they belong, with fitting values."""
+"""Vocabulary checks: schema.org types and properties, used where they belong, fitting values."""
 
 from __future__ import annotations
 
