@@ -40,6 +40,7 @@ from .parse import parse_document
 from .settings import Settings
 from .sitemap import build_sitemaps, robots_line
 from .validate import document_findings, front_matter_findings
+from .vocabulary import Vocabulary
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (articles done, articles in all)."""
@@ -68,8 +69,15 @@ def build_article(text: str, settings: Settings, path: str | None = None) -> Art
     return build_text(decoded.text, decoded.content_hash, display, settings)
 
 
-def build_text(text: str, content_hash: str, display: str, settings: Settings) -> ArticleResult:
-    """Parse, normalize and build decoded text (LF line ends)."""
+def build_text(
+    text: str,
+    content_hash: str,
+    display: str,
+    settings: Settings,
+    *,
+    vocabulary: Vocabulary | None = None,
+) -> ArticleResult:
+    """Parse, normalize, build and validate decoded text (LF line ends)."""
     parsed = parse_document(text, display, settings.max_front_matter_nodes)
     if not parsed.ok:
         return ArticleResult(display, content_hash, None, None, None, (), parsed.findings)
@@ -91,7 +99,7 @@ def build_text(text: str, content_hash: str, display: str, settings: Settings) -
         return ArticleResult(display, content_hash, article, None, None, (), tuple(findings))
     findings.extend(run_article_checks(article, settings))
     jsonld = build_jsonld(article, settings)
-    document_problems = document_findings(jsonld, display, article=article)
+    document_problems = document_findings(jsonld, display, article=article, vocabulary=vocabulary)
     findings.extend(document_problems)
     if any(item.severity is Severity.ERROR for item in document_problems):
         # Structured data that fails its own schema must not reach a live page.

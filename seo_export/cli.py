@@ -246,3 +246,147 @@ def suggest(
             if added.entities:
                 click.echo(f"  wrote {', '.join(added.entities)} to the front matter")
     sys.exit(1 if failed else 0)
+
+
+def report_options(function: F) -> F:
+    """Options shared by validate and check: output format, filters, strictness."""
+    from .formats import FORMATS
+
+    options = [
+        click.option(
+            "--format",
+            "fmt",
+            type=click.Choice(FORMATS),
+            default="text",
+            show_default=True,
+            help="text (grouped by file), json, junit (one testcase per file) or github "
+            "(workflow annotations).",
+        ),
+        click.option(
+            "--output",
+            "-o",
+            type=click.Path(dir_okay=False, path_type=Path),
+            help="Write the report to this file instead of standard output.",
+        ),
+        click.option("--strict", is_flag=True, help="Exit 1 on warnings too."),
+        click.option(
+            "--select",
+            multiple=True,
+            metavar="CODE",
+            help="Report only these codes (repeat or comma-separate; 'vocab-' selects a family).",
+        ),
+        click.option(
+            "--ignore",
+            multiple=True,
+            metavar="CODE",
+            help="Leave these codes out (repeat or comma-separate; 'vocab-' ignores a family).",
+        ),
+        click.option(
+            "--vocabulary",
+            type=click.Path(exists=True, dir_okay=False, path_type=Path),
+            help="A schema.org release file (schemaorg-current-https.jsonld) to check every "
+            "term against, instead of the built-in table.",
+        ),
+    ]
+    for option in reversed(options):
+        function = option(function)
+    return function
+
+
+def _codes(values: tuple[str, ...]) -> list[str]:
+    return [code.strip() for value in values for code in value.split(",") if code.strip()]
+
+
+def finish_report(
+    report: Any,
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> NoReturn:
+    """Filter, render, write and exit with 0, or 1 on errors (warnings too when strict)."""
+    from .formats import render
+
+    report = report.filtered(_codes(select), _codes(ignore))
+    if output is not None:
+        output.write_text(render(report, fmt), encoding="utf-8")
+        click.echo(render(report, "text").splitlines()[-1])
+    else:
+        click.echo(render(report, fmt, colour=fmt == "text"), nl=False)
+    sys.exit(1 if report.failed(strict) else 0)
+
+
+def load_vocabulary_option(path: Path | None) -> Any:
+    """The vocabulary file given, or None for the built-in table; exit 2 when unreadable."""
+    if path is None:
+        return None
+    from .errors import SeoExportError
+    from .vocabulary import load_vocabulary
+
+    try:
+        return load_vocabulary(str(path))
+    except SeoExportError as error:
+        fail(str(error))
+
+
+@main.command()
+@settings_options
+@report_options
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--sitemap-schemas",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder with the sitemaps.org XSDs (sitemap.xsd, siteindex.xsd, ...) to validate "
+    "the sitemaps against.",
+)
+def validate(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    vocabulary: Path | None,
+    paths: tuple[Path, ...],
+    sitemap_schemas: Path | None,
+) -> None:
+    """Check front matter, built JSON-LD, head tags and sitemaps of PATHS (default: the
+    content folder), in memory: nothing is written."""
+    from .errors import SeoExportError
+    from .project import validate_project
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    try:
+        report = validate_project(
+            settings,
+            paths,
+            vocabulary=load_vocabulary_option(vocabulary),
+            sitemap_schemas=sitemap_schemas,
+        )
+    except SeoExportError as error:
+        fail(str(error))
+    finish_report(report, fmt, output, strict, select, ignore)
+
+
+@main.command()
+@report_options
+@click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+def check(
+    fmt: str,
+    output: Path | None,
+    strict: bool,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    vocabulary: Path | None,
+    targets: tuple[Path, ...],
+) -> None:
+    """Audit the HTML pages of any built site (SITE_DIR or FILE...): JSON-LD read strictly,
+    microdata, RDFa and Open Graph, duplicate head tags, and every JSON-LD check."""
+    from .audit import check_pages
+
+    report = check_pages(targets, vocabulary=load_vocabulary_option(vocabulary))
+    finish_report(report, fmt, output, strict, select, ignore)

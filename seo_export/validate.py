@@ -92,10 +92,15 @@ def document_findings(
     vocabulary: Vocabulary | None = None,
 ) -> list[Finding]:
     """The built document against graph.schema.json and every document check."""
-    findings = [
-        finding("jsonld-schema", error.message, display, json_path=error.json_path)
-        for error in iter_schema_errors("graph.schema.json", document)
-    ]
+    findings: list[Finding] = []
+    paths: set[str] = set()
+    for error in iter_schema_errors("graph.schema.json", document):
+        # Nested subschemas often report the same spot twice; the best error wins.
+        if error.json_path not in paths:
+            paths.add(error.json_path)
+            findings.append(
+                finding("jsonld-schema", error.message, display, json_path=error.json_path)
+            )
     findings += run_document_checks(document, file=display, vocabulary=vocabulary)
     if article is None:
         return findings

@@ -107,11 +107,11 @@ def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
 def _unknown(
     context: DocumentContext, kind: str, name: str, known: list[str], path: Path
 ) -> Iterator[Finding]:
-    close = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+    close = likely_meant(name, known)
     if close:
         yield context.finding(
             f"vocab-unknown-{kind}",
-            f"{name} is not a schema.org {kind}; did you mean {close[0]}?",
+            f"{name} is not a schema.org {kind}; did you mean {close}?",
             path,
         )
     elif context.vocabulary.complete:
@@ -123,6 +123,37 @@ def _unknown(
             "release to check it",
             path,
         )
+
+
+def likely_meant(name: str, known: list[str]) -> str | None:
+    """The known term ``name`` is a typo of: other case, one edit or swap, or very similar."""
+    folded = {term.casefold(): term for term in known}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    if len(name) >= 4:
+        for term in known:
+            if _one_edit_apart(name, term):
+                return term
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.85)
+    return close[0] if close else None
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """One substitution, insertion, deletion or swap of neighbours turns ``a`` into ``b``."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diffs = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diffs) == 1:
+            return True
+        return (
+            len(diffs) == 2
+            and diffs[1] == diffs[0] + 1
+            and a[diffs[0]] == b[diffs[1]]
+            and a[diffs[1]] == b[diffs[0]]
+        )
+    shorter, longer = (a, b) if len(a) < len(b) else (b, a)
+    return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
 
 def _range(  # noqa: PLR0917 - one call site; the arguments are the value and its whereabouts

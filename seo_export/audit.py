@@ -1,0 +1,236 @@
+"""``seo-export check``: audit the HTML pages of any built site, ours injected or not.
+
+Every ``application/ld+json`` block is parsed strictly (extruct forgives
+comments and raw line breaks that browsers and Google do not, so it is not
+relied on for JSON-LD); microdata, RDFa and Open Graph are read through
+extruct. Each page is checked for duplicate head tags and FAQPages across its
+blocks, and every JSON-LD block goes through the registered document checks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .checks import run_document_checks
+from .checks.nodes import node_definitions, types_of, walk_nodes
+from .discover import display_path
+from .findings import finding
+from .formats import Report, ReportUnit
+from .model import Finding
+from .vocabulary import Vocabulary
+
+PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_META_CONTENT_TYPE = re.compile(rb"""content\s*=\s*["'][^"']*charset=([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonLdBlock:
+    """One ``<script type="application/ld+json">`` of a page."""
+
+    line: int
+    """Line of the <script> tag."""
+    text: str
+    """Its content, unparsed."""
+
+
+def page_files(targets: Iterable[Path]) -> list[Path]:
+    """The HTML files named, and those under the folders named, sorted."""
+    found: list[Path] = []
+    for target in targets:
+        if target.is_dir():
+            found.extend(
+                sorted(
+                    path
+                    for path in target.rglob("*")
+                    if path.suffix.lower() in PAGE_SUFFIXES
+                    and path.is_file()
+                    and not any(part.startswith(".") for part in path.relative_to(target).parts)
+                )
+            )
+        else:
+            found.append(target)
+    return found
+
+
+def decode_page(data: bytes) -> str:
+    """A page's text: by its BOM, else its meta charset, else UTF-8 (bad bytes replaced)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", "replace")
+    head = data[:4096]
+    match = _META_CHARSET.search(head) or _META_CONTENT_TYPE.search(head)
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"), "replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8", "replace")
+
+
+def check_pages(
+    targets: Sequence[Path], *, root: Path | None = None, vocabulary: Vocabulary | None = None
+) -> Report:
+    """Audit every page under ``targets``; one report unit per page."""
+    root = root or Path.cwd()
+    units: list[ReportUnit] = []
+    faq_pages = 0
+    for path in page_files(targets):
+        display = display_path(path, root)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            units.append(
+                ReportUnit(
+                    display,
+                    (finding("page-unreadable", f"cannot read: {error.strerror}", display),),
+                )
+            )
+            continue
+        findings, has_faq = audit_page(decode_page(data), display, vocabulary=vocabulary)
+        faq_pages += has_faq
+        units.append(ReportUnit(display, tuple(findings)))
+    if faq_pages:
+        note = finding(
+            "google-faq-rich-results",
+            f"{faq_pages} page(s) have FAQPage markup: Google no longer shows FAQ rich results "
+            "(since 7 May 2026); the markup stays valid for other consumers",
+        )
+        units.append(ReportUnit("site", (note,)))
+    return Report(tuple(units))
+
+
+def audit_page(
+    html: str, display: str, *, vocabulary: Vocabulary | None = None
+) -> tuple[list[Finding], bool]:
+    """(findings, whether the page has an FAQPage) for one page's HTML."""
+    import lxml.html
+
+    findings: list[Finding] = []
+    try:
+        tree = lxml.html.document_fromstring(html)
+    except Exception as error:
+        return [finding("page-unreadable", f"not HTML: {error}", display)], False
+    findings.extend(_head_tags(tree, display))
+    documents: list[tuple[int, Any]] = []
+    for block in json_ld_blocks(tree):
+        try:
+            documents.append((block.line, json.loads(block.text)))
+        except ValueError as error:
+            line = block.line + getattr(error, "lineno", 1) - 1
+            findings.append(
+                finding(
+                    "page-invalid-json", f"JSON-LD block is not valid JSON: {error}", display, line
+                )
+            )
+    extracted = _extruct(html)
+    for item in extracted.get("microdata", []):
+        documents.append((0, item))
+    if not documents and not extracted.get("rdfa") and not _had_blocks(findings):
+        findings.append(
+            finding(
+                "page-no-structured-data",
+                "the page has no JSON-LD, microdata or RDFa",
+                display,
+            )
+        )
+    faq_count = 0
+    all_ids = [frozenset(node_definitions(document)) for _, document in documents]
+    for index, (line, document) in enumerate(documents):
+        others = frozenset().union(*(ids for i, ids in enumerate(all_ids) if i != index))
+        findings.extend(
+            run_document_checks(
+                document,
+                file=display,
+                line=line or None,
+                vocabulary=vocabulary,
+                page_ids=others,
+            )
+        )
+        for _, node in walk_nodes(document):
+            if "FAQPage" in types_of(node):
+                faq_count += 1
+                if faq_count == 2:
+                    findings.append(
+                        finding(
+                            "page-duplicate-faqpage",
+                            "a second FAQPage on the page; Google reads only one",
+                            display,
+                            line or None,
+                        )
+                    )
+    return findings, faq_count > 0
+
+
+def _had_blocks(findings: list[Finding]) -> bool:
+    return any(f.code == "page-invalid-json" for f in findings)
+
+
+def json_ld_blocks(tree: Any) -> Iterator[JsonLdBlock]:
+    """Every JSON-LD script of a parsed page, in document order."""
+    for script in tree.iter("script"):
+        kind = (script.get("type") or "").split(";")[0].strip().lower()
+        if kind == "application/ld+json":
+            yield JsonLdBlock(script.sourceline or 1, script.text or "")
+
+
+def _head_tags(tree: Any, display: str) -> Iterator[Finding]:
+    head = tree.find("head")
+    scope = head if head is not None else tree
+    titles = scope.findall(".//title")
+    descriptions = [
+        m for m in scope.iter("meta") if (m.get("name") or "").strip().lower() == "description"
+    ]
+    canonicals = [
+        link
+        for link in scope.iter("link")
+        if "canonical" in (link.get("rel") or "").lower().split()
+    ]
+    for code, what, elements in (
+        ("page-duplicate-title", "<title>", titles),
+        ("page-duplicate-description", "meta description", descriptions),
+        ("page-duplicate-canonical", "canonical link", canonicals),
+    ):
+        if len(elements) > 1:
+            lines = ", ".join(str(el.sourceline) for el in elements)
+            yield finding(
+                code,
+                f"{len(elements)} {what} elements (lines {lines})",
+                display,
+                elements[1].sourceline,
+            )
+    missing = [
+        what
+        for what, elements in (
+            ("<title>", titles),
+            ("meta description", descriptions),
+            ("canonical link", canonicals),
+        )
+        if not elements
+    ]
+    if missing:
+        yield finding("page-missing-head-tag", f"no {', '.join(missing)}", display)
+
+
+def _extruct(html: str) -> dict[str, Any]:
+    import extruct
+
+    try:
+        data: dict[str, Any] = extruct.extract(
+            html, syntaxes=["microdata", "rdfa", "opengraph"], uniform=True, errors="ignore"
+        )
+    except Exception:
+        return {}
+    data["rdfa"] = [node for node in data.get("rdfa", []) if _meaningful_rdfa(node)]
+    return data
+
+
+def _meaningful_rdfa(node: Any) -> bool:
+    """extruct reports head <link rel> values as RDFa; only typed nodes are structured data."""
+    return isinstance(node, dict) and "@type" in node
