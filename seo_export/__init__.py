@@ -27,6 +27,13 @@ _EXPORTS = {
     "Severity": "model",
     "SeoExportError": "errors",
     "SettingsError": "errors",
+    "inject_html": "inject",
+    "eject_html": "inject",
+    "inject_site": "inject",
+    "eject_site": "inject",
+    "validate": "project",
+    "check_pages": "audit",
+    "Report": "formats",
 }
 
 __all__ = [
@@ -34,6 +41,7 @@ __all__ = [
     "ArticleResult",
     "BuildResult",
     "Finding",
+    "Report",
     "SeoExportError",
     "Settings",
     "SettingsError",
@@ -41,13 +49,23 @@ __all__ = [
     "__version__",
     "build_article",
     "build_site",
+    "check_pages",
+    "eject_html",
+    "eject_site",
+    "inject_html",
+    "inject_site",
     "load_settings",
+    "validate",
 ]
 
 if TYPE_CHECKING:
+    from .audit import check_pages
     from .build import build_article, build_site
     from .errors import SeoExportError, SettingsError
+    from .formats import Report
+    from .inject import eject_html, eject_site, inject_html, inject_site
     from .model import Article, ArticleResult, BuildResult, Finding, Severity
+    from .project import validate
     from .settings import Settings, load_settings
 
 

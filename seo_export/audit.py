@@ -58,20 +58,27 @@ def page_files(targets: Iterable[Path]) -> list[Path]:
     return found
 
 
-def decode_page(data: bytes) -> str:
-    """A page's text: by its BOM, else its meta charset, else UTF-8 (bad bytes replaced)."""
+def page_encoding(data: bytes) -> str:
+    """A page's encoding, as a Python codec name: its BOM, else its meta charset, else UTF-8."""
+    import codecs
+
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", "replace")
+        return "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", "replace")
+        return "utf-16"
     head = data[:4096]
     match = _META_CHARSET.search(head) or _META_CONTENT_TYPE.search(head)
     if match:
         try:
-            return data.decode(match.group(1).decode("ascii"), "replace")
+            return codecs.lookup(match.group(1).decode("ascii")).name
         except LookupError:
             pass
-    return data.decode("utf-8", "replace")
+    return "utf-8"
+
+
+def decode_page(data: bytes) -> str:
+    """A page's text in its own encoding (bad bytes replaced)."""
+    return data.decode(page_encoding(data), "replace")
 
 
 def check_pages(

@@ -390,3 +390,59 @@ def check(
 
     report = check_pages(targets, vocabulary=load_vocabulary_option(vocabulary))
     finish_report(report, fmt, output, strict, select, ignore)
+
+
+def render_inject(result: Any, verb: str, dry_run: bool) -> NoReturn:
+    """Print diffs, findings and a summary of an inject or eject run; exit 1 on errors."""
+    for diff in result.diffs:
+        click.echo(diff, nl=False)
+    render_findings(result.findings)
+    done = "would change" if dry_run else verb
+    click.echo(
+        f"{plural(len(result.changed), 'page')} {done}, {len(result.unchanged)} already up to date."
+    )
+    sys.exit(1 if any(f.severity.value == "error" for f in result.findings) else 0)
+
+
+@main.command()
+@settings_options
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option(
+    "--replace-conflicts",
+    is_flag=True,
+    help="Remove the page's own tags that the snippet replaces (canonical, title, description, "
+    "robots, og:*, twitter:*, JSON-LD MedicalWebPage/FAQPage), and only those.",
+)
+@click.option("--dry-run", is_flag=True, help="Print a unified diff per page; write nothing.")
+def inject(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    site_dir: Path,
+    replace_conflicts: bool,
+    dry_run: bool,
+) -> None:
+    """Put each built article's head snippet into its page of SITE_DIR, between
+    seo-export markers before </head>; a second run replaces the block."""
+    from .errors import SeoExportError
+    from .inject import inject_site
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    try:
+        result = inject_site(
+            site_dir, settings, replace_conflicts=replace_conflicts, dry_run=dry_run
+        )
+    except SeoExportError as error:
+        fail(str(error))
+    render_inject(result, "injected", dry_run)
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--dry-run", is_flag=True, help="Print a unified diff per page; write nothing.")
+def eject(site_dir: Path, dry_run: bool) -> None:
+    """Remove the seo-export blocks from the pages of SITE_DIR, restoring them byte for byte."""
+    from .inject import eject_site
+
+    render_inject(eject_site(site_dir, dry_run=dry_run), "ejected", dry_run)

@@ -155,3 +155,6 @@ def _sources(settings: Settings, paths: Sequence[Path]) -> tuple[list[SourceFile
         else:
             sources.append(source_for_path(path, settings.content_dir, settings.root))
     return sources, findings
+
+
+validate = validate_project

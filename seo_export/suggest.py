@@ -10,8 +10,6 @@ stay byte for byte.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .build import build_article
+from .files import replace_file
 from .model import EntityItem
 from .parse import split_front_matter
 from .settings import Settings
@@ -120,18 +119,5 @@ def write_suggestions(path: Path, settings: Settings, display: str) -> Suggestio
             i.source != "front-matter" for i in now
         ):
             raise SuggestWriteError(f"{prop}: the rewritten file would not read back the same")
-    _replace_file(path, rewritten.encode("utf-8"))
+    replace_file(path, rewritten.encode("utf-8"))
     return Suggestion(display, added)
-
-
-def _replace_file(path: Path, content: bytes) -> None:
-    mode = path.stat().st_mode
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(content)
-        Path(temporary).chmod(mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

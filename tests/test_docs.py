@@ -74,3 +74,23 @@ def test_schemas_folder_is_found(tmp_path: Path) -> None:
     from seo_export.schemas import schemas_dir
 
     assert (schemas_dir() / "settings.schema.json").is_file()
+
+
+def test_the_readme_cms_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    text = README.read_text(encoding="utf-8")
+    api = text.split("## Python API", 1)[1]
+    code = re.search(r"```python\n(.*?)\n```", api, re.S)
+    assert code is not None
+    assert len([line for line in code.group(1).splitlines() if line.strip()]) == 10
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    page = tmp_path / "public" / "nerveafklemning" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html><head><meta charset=utf-8></head><body></body></html>", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    exec(compile(code.group(1), "README.md", "exec"), {})
+    html = page.read_text(encoding="utf-8")
+    assert html.count("<!-- seo-export:start -->") == 1
+    assert '"@type":["MedicalWebPage","FAQPage"]' in html

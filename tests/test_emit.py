@@ -1,0 +1,194 @@
+"""out/ is never half-written, is deterministic, and incremental builds redo only what changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seo_export.build import build_site
+from seo_export.emit import OutputTransaction, output_lock, recover, staging_dir
+from seo_export.errors import OutputLockedError
+from seo_export.settings import Settings, load_settings
+
+from conftest import REPO, SAMPLE
+
+
+def article(n: int) -> str:
+    return (
+        f"---\ntitle: Artikel {n}\ndatePublished: 2025-01-{n:02d}\n"
+        f"description: Beskrivelse nummer {n} af en artikel, lang nok til at være en god beskrivelse.\n"
+        f"---\n\nIntro {n}.\n\n## Symptomer\n\nSymptomer inkluderer smerte og prikken.\n"
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Settings:
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SAMPLE, content / "nerveafklemning.md")
+    for n in range(1, 6):
+        (content / f"artikel-{n}.md").write_text(article(n), encoding="utf-8")
+    return load_settings(tmp_path / "seo-export.toml")
+
+
+def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def contents(folder: Path) -> dict[str, bytes]:
+    return {name: data for name, (data, _) in tree(folder).items()}
+
+
+def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(project)
+    before = tree(project.out_dir)
+    for n in range(1, 6):  # change every article so that all are rebuilt
+        path = project.content_dir / f"artikel-{n}.md"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Intro", "Ny intro"), encoding="utf-8"
+        )
+    written: list[str] = []
+    real_write = OutputTransaction.write
+
+    def dies_at_the_third_article(self: OutputTransaction, path: str, content: bytes) -> None:
+        if path.endswith("/head.html"):
+            written.append(path)
+            if len(written) == 3:
+                raise KeyboardInterrupt("Ctrl-C at the 3rd article")
+        real_write(self, path, content)
+
+    monkeypatch.setattr(OutputTransaction, "write", dies_at_the_third_article)
+    with pytest.raises(KeyboardInterrupt):
+        build_site(project)
+    assert tree(project.out_dir) == before
+    assert not staging_dir(project.out_dir).exists()
+    monkeypatch.undo()
+    result = build_site(project)  # the next build completes normally
+    assert result.built == 5
+
+
+def test_two_builds_give_identical_trees(project: Settings, tmp_path: Path) -> None:
+    build_site(project)
+    other = load_settings(project.source, out_dir=str(tmp_path / "other"))
+    build_site(other)
+    assert contents(project.out_dir) == contents(tmp_path / "other")
+
+
+def test_no_op_rebuild_writes_nothing(project: Settings) -> None:
+    build_site(project)
+    before = tree(project.out_dir)
+    result = build_site(project)
+    assert (result.built, result.unchanged, result.files_written, result.files_removed) == (
+        0,
+        6,
+        (),
+        (),
+    )
+    assert tree(project.out_dir) == before
+
+
+def test_one_changed_article_rewrites_its_files_and_the_manifest_only(project: Settings) -> None:
+    build_site(project)
+    before = tree(project.out_dir)
+    path = project.content_dir / "artikel-2.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Intro 2.", "Intro to."), encoding="utf-8"
+    )
+    result = build_site(project)
+    assert (result.built, result.unchanged) == (1, 5)
+    assert sorted(result.files_written) == [
+        "artikel-2/head.html",
+        "artikel-2/meta.json",
+        "artikel-2/schema.jsonld",
+        "manifest.json",
+    ]
+    after = tree(project.out_dir)
+    changed = sorted(name for name in after if after[name] != before.get(name))
+    assert changed == sorted(result.files_written)
+
+
+def test_a_changed_date_rewrites_the_sitemap_too(project: Settings) -> None:
+    build_site(project)
+    path = project.content_dir / "artikel-3.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2025-01-03", "2025-03-03"), encoding="utf-8"
+    )
+    result = build_site(project)
+    assert "sitemap.xml" in result.files_written
+    assert b"<lastmod>2025-03-03</lastmod>" in (project.out_dir / "sitemap.xml").read_bytes()
+
+
+def test_deleted_and_renamed_articles_lose_their_output(project: Settings) -> None:
+    build_site(project)
+    (project.content_dir / "artikel-1.md").unlink()
+    (project.content_dir / "artikel-4.md").write_text(
+        article(4).replace("title: Artikel 4", "title: Artikel fire"), encoding="utf-8"
+    )
+    result = build_site(project)
+    assert sorted(result.files_removed) == [
+        "artikel-1/head.html",
+        "artikel-1/meta.json",
+        "artikel-1/schema.jsonld",
+        "artikel-4/head.html",
+        "artikel-4/meta.json",
+        "artikel-4/schema.jsonld",
+    ]
+    names = {p.name for p in project.out_dir.iterdir()}
+    assert "artikel-1" not in names and "artikel-4" not in names and "artikel-fire" in names
+    manifest = json.loads((project.out_dir / "manifest.json").read_text(encoding="utf-8"))
+    assert [a["source"] for a in manifest["articles"]] == [
+        "artikel-2.md",
+        "artikel-3.md",
+        "artikel-4.md",
+        "artikel-5.md",
+        "nerveafklemning.md",
+    ]
+
+
+def test_force_and_changed_settings_rebuild_everything(project: Settings) -> None:
+    build_site(project)
+    assert build_site(project, force=True).built == 6
+    changed = load_settings(project.source, site_name="FysFinder.dk")
+    result = build_site(changed)
+    assert result.built == 6 and result.unchanged == 0
+
+
+def test_a_run_that_died_while_applying_is_rolled_forward(project: Settings) -> None:
+    build_site(project)
+    path = project.content_dir / "artikel-5.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Intro 5.", "Intro fem."), encoding="utf-8"
+    )
+    # Stage and journal a run, move one of its files, then "die".
+    from seo_export.emit import JOURNAL, _apply
+
+    transaction = OutputTransaction(project.out_dir)
+    transaction.__enter__()
+    transaction.write("artikel-5/head.html", b"new head\n")
+    transaction.write("artikel-5/meta.json", b"{}\n")
+    staging = staging_dir(project.out_dir)
+    (staging / JOURNAL).write_text(
+        json.dumps({"write": transaction.written, "remove": []}), encoding="utf-8"
+    )
+    _apply(project.out_dir, staging, transaction.written[:1], [])
+    assert recover(project.out_dir) is True
+    assert (project.out_dir / "artikel-5" / "meta.json").read_bytes() == b"{}\n"
+    assert not staging.exists()
+
+
+def test_a_second_build_on_the_same_out_is_refused(project: Settings) -> None:
+    with (
+        output_lock(project.out_dir),
+        pytest.raises(OutputLockedError, match="another seo-export run"),
+    ):
+        build_site(project)
