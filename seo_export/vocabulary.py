@@ -58,6 +58,9 @@ class Vocabulary:
     """True for a full release: an unknown term is then certainly not schema.org."""
     source: str = "built-in table"
     """Where it came from, for messages."""
+    _memo: dict[tuple[str, object, object], Any] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     @functools.cached_property
     def _ancestors(self) -> dict[str, frozenset[str]]:
@@ -85,6 +88,31 @@ class Vocabulary:
         """Whether class ``name`` is one of ``others`` or a subclass of one."""
         mine = self.ancestors(name)
         return any(other in mine for other in others)
+
+    def allows(self, types: tuple[str, ...], prop: str) -> bool:
+        """Whether ``prop`` may sit on a node of any of ``types`` (memoised: documents repeat)."""
+        key = ("allows", types, prop)
+        if key not in self._memo:
+            domains = self.properties[prop].domains
+            self._memo[key] = any(self.is_a(name, domains) for name in types)
+        return bool(self._memo[key])
+
+    def range_kinds(self, prop: str) -> tuple[frozenset[str], tuple[str, ...]]:
+        """(data types, classes) among ``prop``'s ranges (memoised)."""
+        key = ("ranges", prop, None)
+        if key not in self._memo:
+            ranges = self.properties[prop].ranges
+            data = frozenset(r for r in ranges if r in DATA_TYPES or self.is_a(r, DATA_TYPES))
+            self._memo[key] = (data, tuple(r for r in ranges if r not in data))
+        kinds: tuple[frozenset[str], tuple[str, ...]] = self._memo[key]
+        return kinds
+
+    def fits(self, types: tuple[str, ...], classes: tuple[str, ...]) -> bool:
+        """Whether a node of any of ``types`` fits a range of ``classes`` (memoised)."""
+        key = ("fits", types, classes)
+        if key not in self._memo:
+            self._memo[key] = any(self.is_a(name, classes) for name in types)
+        return bool(self._memo[key])
 
     def knows_type(self, name: str) -> bool:
         """Whether ``name`` is a class (data types included)."""

@@ -15,6 +15,7 @@ and ``--ignore`` can filter, and the README can list them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -24,9 +25,11 @@ from ..jsonpath import json_path
 from ..model import Article, Finding
 from ..settings import Settings
 from ..vocabulary import Vocabulary
+from .nodes import Path as NodePath
+from .nodes import node_definitions, walk_nodes
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class DocumentContext:
     """One JSON-LD document and where it is, as document checks see it."""
 
@@ -40,6 +43,16 @@ class DocumentContext:
     """schema.org terms to check against."""
     page_ids: frozenset[str] = frozenset()
     """@ids defined by the page's other JSON-LD blocks (references to them resolve)."""
+
+    @functools.cached_property
+    def nodes(self) -> list[tuple[NodePath, dict[str, Any]]]:
+        """Every JSON object of the document with its path, walked once for all checks."""
+        return list(walk_nodes(self.document))
+
+    @functools.cached_property
+    def definitions(self) -> dict[str, tuple[NodePath, dict[str, Any]]]:
+        """``@id`` -> (path, node) of every node that defines something."""
+        return node_definitions(self.document, self.nodes)
 
     def finding(self, code: str, message: str, path: Sequence[str | int]) -> Finding:
         """A finding at ``path`` inside the document."""

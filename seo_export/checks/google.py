@@ -11,14 +11,14 @@ from typing import Any
 
 from ..model import Finding
 from . import DocumentContext, document_check
-from .nodes import Path, node_definitions, resolve, types_of, walk_nodes
+from .nodes import Path, resolve, types_of
 
 
 @document_check("google-faq", "google-faq-no-questions", "google-faq-question", "google-faq-answer")
 def faq_requirements(context: DocumentContext) -> Iterator[Finding]:
     """Check every FAQPage against Google's FAQ requirements."""
-    defined = node_definitions(context.document)
-    for path, node in walk_nodes(context.document):
+    defined = context.definitions
+    for path, node in context.nodes:
         if "FAQPage" not in types_of(node):
             continue
         entities = node.get("mainEntity")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Finding
 from . import DocumentContext, document_check
-from .nodes import is_reference, node_definitions, resolve, types_of, walk_nodes
+from .nodes import is_reference, resolve, types_of
 
 
 @document_check(
@@ -18,10 +18,10 @@ from .nodes import is_reference, node_definitions, resolve, types_of, walk_nodes
 )
 def graph_links(context: DocumentContext) -> Iterator[Finding]:
     """Every {"@id"} reference resolves; no @id is defined twice; at most one FAQPage."""
-    defined = node_definitions(context.document)
+    defined = context.definitions
     seen: set[str] = set()
     faq_pages = 0
-    for path, node in walk_nodes(context.document):
+    for path, node in context.nodes:
         node_id = node.get("@id")
         if is_reference(node):
             if node_id not in defined and node_id not in context.page_ids:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -35,10 +35,12 @@ def walk_nodes(value: Any, path: Path = ()) -> Iterator[tuple[Path, dict[str, An
             yield from walk_nodes(child, (*path, index))
 
 
-def node_definitions(document: Any) -> dict[str, tuple[Path, dict[str, Any]]]:
+def node_definitions(
+    document: Any, nodes: Iterable[tuple[Path, dict[str, Any]]] | None = None
+) -> dict[str, tuple[Path, dict[str, Any]]]:
     """``@id`` -> (path, node) for every node that defines something (more than an @id)."""
     defined: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for path, node in walk_nodes(document):
+    for path, node in walk_nodes(document) if nodes is None else nodes:
         node_id = node.get("@id")
         if isinstance(node_id, str) and not is_reference(node):
             defined.setdefault(node_id, (path, node))
