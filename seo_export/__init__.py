@@ -18,7 +18,7 @@ __version__ = VERSION
 _EXPORTS = {
     "load_settings": "settings",
     "Settings": "settings",
-    "build_site": "build",
+    "build_site": "site",
     "build_article": "build",
     "Article": "model",
     "ArticleResult": "model",
@@ -60,13 +60,14 @@ __all__ = [
 
 if TYPE_CHECKING:
     from .audit import check_pages
-    from .build import build_article, build_site
+    from .build import build_article
     from .errors import SeoExportError, SettingsError
     from .formats import Report
     from .inject import eject_html, eject_site, inject_html, inject_site
     from .model import Article, ArticleResult, BuildResult, Finding, Severity
     from .project import validate
     from .settings import Settings, load_settings
+    from .site import build_site
 
 
 def __getattr__(name: str) -> Any:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .checks import run_document_checks
-from .checks.nodes import node_definitions, types_of, walk_nodes
+from .checks.nodes import collect_nodes, node_definitions, types_of
 from .discover import display_path
 from .findings import finding
 from .formats import Report, ReportUnit
@@ -82,27 +82,35 @@ def decode_page(data: bytes) -> str:
 
 
 def check_pages(
-    targets: Sequence[Path], *, root: Path | None = None, vocabulary: Vocabulary | None = None
+    targets: Sequence[Path],
+    *,
+    root: Path | None = None,
+    vocabulary: Vocabulary | None = None,
+    jobs: int = 0,
 ) -> Report:
-    """Audit every page under ``targets``; one report unit per page."""
+    """Audit every page under ``targets``; one report unit per page, in file order.
+
+    ``jobs`` processes share the pages (0: one per core); the report is the
+    same for any number.
+    """
     root = root or Path.cwd()
+    tasks = [(str(path), display_path(path, root)) for path in page_files(targets)]
+    workers = jobs or _cores()
     units: list[ReportUnit] = []
     faq_pages = 0
-    for path in page_files(targets):
-        display = display_path(path, root)
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            units.append(
-                ReportUnit(
-                    display,
-                    (finding("page-unreadable", f"cannot read: {error.strerror}", display),),
-                )
-            )
-            continue
-        findings, has_faq = audit_page(decode_page(data), display, vocabulary=vocabulary)
+    if workers > 1 and len(tasks) >= 2 * _CHUNK:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(
+            workers, initializer=_init_worker, initargs=(vocabulary,)
+        ) as pool:
+            results = list(pool.imap(_audit_task, tasks, chunksize=_CHUNK))
+    else:
+        _init_worker(vocabulary)
+        results = [_audit_task(task) for task in tasks]
+    for unit, has_faq in results:
+        units.append(unit)
         faq_pages += has_faq
-        units.append(ReportUnit(display, tuple(findings)))
     if faq_pages:
         note = finding(
             "google-faq-rich-results",
@@ -111,6 +119,33 @@ def check_pages(
         )
         units.append(ReportUnit("site", (note,)))
     return Report(tuple(units))
+
+
+_CHUNK = 64
+_worker_vocabulary: Vocabulary | None = None
+
+
+def _cores() -> int:
+    from .site import default_jobs
+
+    return default_jobs()
+
+
+def _init_worker(vocabulary: Vocabulary | None) -> None:
+    global _worker_vocabulary  # noqa: PLW0603 - one pool worker, one vocabulary
+    _worker_vocabulary = vocabulary
+
+
+def _audit_task(task: tuple[str, str]) -> tuple[ReportUnit, bool]:
+    path, display = task
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as error:
+        unreadable = finding("page-unreadable", f"cannot read: {error.strerror}", display)
+        return ReportUnit(display, (unreadable,)), False
+    findings, has_faq = audit_page(decode_page(data), display, vocabulary=_worker_vocabulary)
+    return ReportUnit(display, tuple(findings)), has_faq
 
 
 def audit_page(
@@ -136,7 +171,7 @@ def audit_page(
                     "page-invalid-json", f"JSON-LD block is not valid JSON: {error}", display, line
                 )
             )
-    extracted = _extruct(html)
+    extracted = _extruct(html, tree)
     for item in extracted.get("microdata", []):
         documents.append((0, item))
     if not documents and not extracted.get("rdfa") and not _had_blocks(findings):
@@ -148,7 +183,7 @@ def audit_page(
             )
         )
     faq_count = 0
-    all_ids = [frozenset(node_definitions(document)) for _, document in documents]
+    all_ids = [frozenset(node_definitions(collect_nodes(document))) for _, document in documents]
     for index, (line, document) in enumerate(documents):
         others = frozenset().union(*(ids for i, ids in enumerate(all_ids) if i != index))
         findings.extend(
@@ -160,7 +195,7 @@ def audit_page(
                 page_ids=others,
             )
         )
-        for _, node in walk_nodes(document):
+        for node in collect_nodes(document):
             if "FAQPage" in types_of(node):
                 faq_count += 1
                 if faq_count == 2:
@@ -225,16 +260,28 @@ def _head_tags(tree: Any, display: str) -> Iterator[Finding]:
         yield finding("page-missing-head-tag", f"no {', '.join(missing)}", display)
 
 
-def _extruct(html: str) -> dict[str, Any]:
+def _extruct(html: str, tree: Any) -> dict[str, Any]:
+    """Microdata, RDFa and Open Graph through extruct, each only where the page has its markers.
+
+    The markers are cheap substring tests; extruct's extractors are not, and
+    most pages carry one syntax at most.
+    """
     import extruct
 
+    syntaxes = []
+    if "itemscope" in html:
+        syntaxes.append("microdata")
+    if "og:" in html:
+        syntaxes.append("opengraph")
+    data: dict[str, Any] = {}
     try:
-        data: dict[str, Any] = extruct.extract(
-            html, syntaxes=["microdata", "rdfa", "opengraph"], uniform=True, errors="ignore"
-        )
-    except Exception:
-        return {}
-    data["rdfa"] = [node for node in data.get("rdfa", []) if _meaningful_rdfa(node)]
+        if syntaxes:
+            data = extruct.extract(tree, syntaxes=syntaxes, uniform=True, errors="ignore")
+        if "typeof=" in html or "vocab=" in html:
+            rdfa = extruct.extract(html, syntaxes=["rdfa"], uniform=True, errors="ignore")
+            data["rdfa"] = [node for node in rdfa.get("rdfa", []) if _meaningful_rdfa(node)]
+    except Exception:  # extruct is best effort here; JSON-LD is read strictly
+        return data
     return data
 
 

@@ -20,7 +20,6 @@ from .model import Block, ListItem
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-_SPACE = re.compile(r"\s+")
 # C0 controls (but tab, LF, CR), DEL and lone surrogates: never valid in output.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 _INLINE_TAGS = {"strong": "strong", "em": "em"}
@@ -28,7 +27,9 @@ _INLINE_TAGS = {"strong": "strong", "em": "em"}
 
 def clean_text(text: str) -> str:
     """Whitespace collapsed to single spaces, control characters dropped, trimmed."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text)).strip()
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return " ".join(text.split())
 
 
 def safe_link(href: str, page_url: str) -> str | None:

@@ -1,36 +1,23 @@
-"""The pipeline: discover -> parse -> normalize -> build -> validate -> emit.
+"""The pipeline of one article: parse -> normalize -> build -> validate.
 
 ``build_article`` is pure: text and settings in, an :class:`ArticleResult` out,
-no disk touched. ``build_site`` runs it over a content folder, reuses what the
-previous manifest says is up to date, and writes out/ through one
-:class:`~seo_export.emit.OutputTransaction`, streaming the manifest and the
-sitemaps so that memory stays flat however many articles there are.
+no disk touched. :mod:`seo_export.site` runs it over a content folder.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any
+from collections.abc import Callable
 
-from ._version import VERSION
 from .checks import run_article_checks
-from .checks.site import SiteLint
 from .dates import iso
-from .discover import SourceFile, decode_source, discover, display_path, read_source
-from .emit import OutputTransaction, output_lock
+from .discover import SourceFile, decode_source
 from .findings import finding
-from .head import head_data, head_tags, render_head
+from .head import dumps_pretty, head_data, head_tags, render_head
 from .jsonld import build_jsonld
-from .manifest import MANIFEST_NAME, entry_line, footer, header_line, read_manifest
 from .model import (
     Article,
     ArticleRecord,
     ArticleResult,
-    BuildResult,
-    Finding,
     OutputFile,
     Severity,
     SitemapEntry,
@@ -38,7 +25,6 @@ from .model import (
 from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
-from .sitemap import build_sitemaps, robots_line
 from .validate import document_findings, front_matter_findings
 from .vocabulary import Vocabulary
 
@@ -62,7 +48,7 @@ def build_article(text: str, settings: Settings, path: str | None = None) -> Art
     and CRLF line ends; both are normalised as when reading from disk.
     """
     display = path or "<article>"
-    source = SourceFile(path=Path(display), name=display, display=display)
+    source = SourceFile(path=display, name=display, display=display)
     decoded = decode_source(source, text.encode("utf-8", "surrogatepass"))
     if decoded.text is None:
         return ArticleResult(display, decoded.content_hash, None, None, None, (), decoded.findings)
@@ -76,8 +62,13 @@ def build_text(
     settings: Settings,
     *,
     vocabulary: Vocabulary | None = None,
+    check_vocabulary: bool = False,
 ) -> ArticleResult:
-    """Parse, normalize, build and validate decoded text (LF line ends)."""
+    """Parse, normalize, build and validate decoded text (LF line ends).
+
+    ``check_vocabulary`` adds the schema.org vocabulary check of the built
+    document (``validate`` asks for it; see :func:`document_findings`).
+    """
     parsed = parse_document(text, display, settings.max_front_matter_nodes)
     if not parsed.ok:
         return ArticleResult(display, content_hash, None, None, None, (), parsed.findings)
@@ -99,7 +90,9 @@ def build_text(
         return ArticleResult(display, content_hash, article, None, None, (), tuple(findings))
     findings.extend(run_article_checks(article, settings))
     jsonld = build_jsonld(article, settings)
-    document_problems = document_findings(jsonld, display, article=article, vocabulary=vocabulary)
+    document_problems = document_findings(
+        jsonld, display, article=article, vocabulary=vocabulary, check_vocabulary=check_vocabulary
+    )
     findings.extend(document_problems)
     if any(item.severity is Severity.ERROR for item in document_problems):
         # Structured data that fails its own schema must not reach a live page.
@@ -109,14 +102,10 @@ def build_text(
     head_path, schema_path, meta_path = article_files(article)
     files = (
         OutputFile(head_path, head_html.encode("utf-8")),
-        OutputFile(schema_path, _pretty_json(jsonld)),
-        OutputFile(meta_path, _pretty_json(head_data(tags, jsonld))),
+        OutputFile(schema_path, dumps_pretty(jsonld)),
+        OutputFile(meta_path, dumps_pretty(head_data(tags, jsonld))),
     )
     return ArticleResult(display, content_hash, article, jsonld, head_html, files, tuple(findings))
-
-
-def _pretty_json(data: object) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def sitemap_entry(article: Article) -> SitemapEntry | None:
@@ -141,6 +130,7 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
         content_hash=result.content_hash,
         built=result.built,
         slug=article.slug,
+        slug_line=article.front_matter_lines.get("slug", article.front_matter_lines.get("title")),
         url=article.url,
         title=article.search_title,
         description=article.description,
@@ -155,207 +145,3 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
 def sitemap_base(settings: Settings) -> str:
     """The URL folder where out/'s sitemap files are served: the site root."""
     return settings.base_url + "/"
-
-
-@dataclass
-class _SiteRun:
-    """State of one build_site run: what was seen, written and found."""
-
-    settings: Settings
-    transaction: OutputTransaction
-    force: bool
-    progress: ProgressCallback | None
-    findings: list[Finding] = field(default_factory=list)
-    slugs: dict[str, str] = field(default_factory=dict)
-    built: int = 0
-    unchanged: int = 0
-    skipped: int = 0
-    changed: bool = False
-
-    def records(self, sources: list[SourceFile]) -> Iterator[ArticleRecord]:
-        """Build or reuse each source in order, staging the files of those rebuilt."""
-        out_dir = self.settings.out_dir
-        header, old_entries = read_manifest(out_dir / MANIFEST_NAME)
-        reusable = (
-            not self.force
-            and header is not None
-            and header.version == VERSION
-            and header.settings_digest == self.settings.digest
-        )
-        old = _OldEntries(old_entries)
-        for done, source in enumerate(sources, start=1):
-            previous = old.take(source.name)
-            record = self._one(source, previous if reusable else None)
-            if previous is not None:
-                for path in previous.get("files", []):
-                    if path not in record.files:
-                        self.transaction.remove(path)
-                        self.changed = True
-            if self.progress is not None:
-                self.progress(done, len(sources))
-            yield record
-        for leftover in old.rest():
-            self.changed = True
-            for path in leftover.get("files", []):
-                self.transaction.remove(path)
-
-    def _one(self, source: SourceFile, previous: dict[str, Any] | None) -> ArticleRecord:
-        text = read_source(source, self.settings.max_file_bytes)
-        if (
-            previous is not None
-            and text.content_hash
-            and previous.get("content_hash") == text.content_hash
-            and not _mentions(previous, "slug-duplicate")
-            and self._slug_free(previous.get("slug"))
-        ):
-            from .manifest import record_from_json
-
-            record = record_from_json(previous)
-            if record.slug:
-                self.slugs[record.slug] = source.display
-            self.unchanged += record.built
-            self.skipped += not record.built
-            self.findings.extend(record.findings)
-            return record
-        self.changed = True
-        if text.text is None:
-            result = ArticleResult(
-                source.display, text.content_hash, None, None, None, (), text.findings
-            )
-        else:
-            result = build_text(text.text, text.content_hash, source.display, self.settings)
-        result = self._claim_slug(result)
-        for file in result.files:
-            self.transaction.write(file.path, file.content)
-        self.built += result.built
-        self.skipped += not result.built
-        self.findings.extend(result.findings)
-        return record_of(source.name, result)
-
-    def _slug_free(self, slug: object) -> bool:
-        return not isinstance(slug, str) or slug not in self.slugs
-
-    def _claim_slug(self, result: ArticleResult) -> ArticleResult:
-        article = result.article
-        if article is None or not result.built:
-            return result
-        owner = self.slugs.get(article.slug)
-        if owner is None:
-            self.slugs[article.slug] = result.source
-            return result
-        duplicate = finding(
-            "slug-duplicate",
-            f"slug {article.slug!r} is already used by {owner}; this file was not built",
-            result.source,
-            article.front_matter_lines.get("slug", article.front_matter_lines.get("title")),
-        )
-        return ArticleResult(
-            result.source,
-            result.content_hash,
-            article,
-            None,
-            None,
-            (),
-            (*result.findings, duplicate),
-        )
-
-
-def _mentions(entry: dict[str, Any], code: str) -> bool:
-    findings = entry.get("findings", [])
-    return isinstance(findings, list) and any(
-        isinstance(item, dict) and item.get("code") == code for item in findings
-    )
-
-
-class _OldEntries:
-    """Merge-join over the previous manifest's entries, which are sorted like the sources."""
-
-    def __init__(self, entries: Iterable[dict[str, Any]]) -> None:
-        self._entries = iter(entries)
-        self._next: dict[str, Any] | None = next(self._entries, None)
-        self._dropped: list[dict[str, Any]] = []
-
-    def take(self, name: str) -> dict[str, Any] | None:
-        while self._next is not None and str(self._next.get("source")) < name:
-            self._dropped.append(self._next)
-            self._next = next(self._entries, None)
-        if self._next is not None and self._next.get("source") == name:
-            found = self._next
-            self._next = next(self._entries, None)
-            return found
-        return None
-
-    def rest(self) -> Iterator[dict[str, Any]]:
-        yield from self._dropped
-        self._dropped = []
-        while self._next is not None:
-            yield self._next
-            self._next = next(self._entries, None)
-
-
-def build_site(
-    settings: Settings,
-    *,
-    force: bool = False,
-    progress: ProgressCallback | None = None,
-) -> BuildResult:
-    """Build every article under ``settings.content_dir`` into ``settings.out_dir``.
-
-    Only articles whose source, the settings or the seo-export version changed
-    are rebuilt (all of them with ``force``); output of deleted articles is
-    removed. Nothing in out/ changes unless the whole build finishes.
-    """
-    out_dir = settings.out_dir
-    root = settings.root
-    sources, discover_findings = discover(settings.content_dir, root)
-    with output_lock(out_dir), OutputTransaction(out_dir) as transaction:
-        run = _SiteRun(settings, transaction, force, progress)
-        run.findings.extend(discover_findings)
-        manifest_chunks: list[str] = [header_line(VERSION, settings.digest)]
-        first = True
-        lint = SiteLint()
-        site_findings = list(discover_findings)
-
-        def through_manifest(records: Iterator[ArticleRecord]) -> Iterator[SitemapEntry]:
-            nonlocal first
-            for record in records:
-                manifest_chunks.append(entry_line(record, first))
-                site_findings.extend(lint.add(record))
-                first = False
-                if record.sitemap is not None:
-                    yield record.sitemap
-
-        sitemap_names: list[str] = []
-        for file in build_sitemaps(
-            through_manifest(run.records(sources)),
-            sitemap_base=sitemap_base(settings),
-            max_urls=settings.sitemap_max_urls,
-            max_bytes=settings.sitemap_max_bytes,
-            extra_sitemaps=settings.sitemap_extra,
-            changefreq=settings.sitemap_changefreq,
-            priority=settings.sitemap_priority,
-            gzip_files=settings.sitemap_gzip,
-        ):
-            sitemap_names.append(file.path)
-            transaction.write_if_changed(file.path, file.content)
-        for stale in sorted(out_dir.glob("sitemap*.xml*")):
-            if stale.name not in sitemap_names:
-                transaction.remove(stale.name)
-        site_findings.extend(lint.closing())
-        run.findings.extend(site_findings[len(discover_findings) :])
-        manifest_chunks.append(footer(sitemap_names, site_findings, not first))
-        if run.changed or not (out_dir / MANIFEST_NAME).exists():
-            transaction.write_if_changed(MANIFEST_NAME, "".join(manifest_chunks).encode("utf-8"))
-        robots = robots_line(sitemap_base(settings))
-        transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
-        transaction.commit()
-        return BuildResult(
-            out_dir=display_path(out_dir, root),
-            built=run.built,
-            unchanged=run.unchanged,
-            skipped=run.skipped,
-            findings=tuple(run.findings),
-            files_written=tuple(transaction.written),
-            files_removed=tuple(transaction.removed),
-            robots_line=robots,
-        )

@@ -7,8 +7,9 @@ commands that need them, so that ``seo-export --help`` starts fast.
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
@@ -83,15 +84,21 @@ def fail(message: str) -> NoReturn:
 
 
 def render_findings(findings: Iterable[Finding], *, verbose: bool = True) -> None:
-    """One line per finding: ``file:line: severity: code: message`` (info only when verbose)."""
+    """One line per finding: ``file:line: severity: code: message`` (info only when verbose).
+
+    Written in one piece: a large site's build may print thousands of them.
+    """
     colours = {"error": "red", "warning": "yellow", "info": "cyan"}
+    styled = {name: click.style(name, fg=colour, bold=True) for name, colour in colours.items()}
+    lines = []
     for item in findings:
         if item.severity.value == "info" and not verbose:
             continue
         location = item.location()
         prefix = f"{location}: " if location else ""
-        severity = click.style(item.severity.value, fg=colours[item.severity.value], bold=True)
-        click.echo(f"{prefix}{severity}: {item.code}: {item.message}")
+        lines.append(f"{prefix}{styled[item.severity.value]}: {item.code}: {item.message}\n")
+    if lines:
+        click.echo("".join(lines), nl=False)
 
 
 def plural(count: int, noun: str) -> str:
@@ -116,7 +123,15 @@ def main() -> None:
     default=None,
     help="Also write reproducible .xml.gz sitemaps (overrides sitemap_gzip).",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Print only findings and errors.")
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=0),
+    help="Worker processes (0: one per core; overrides jobs).",
+)
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Print only findings and errors; no progress bar."
+)
 @click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
 def build(
     config: Path | None,
@@ -125,17 +140,21 @@ def build(
     base_url: str | None,
     force: bool,
     gzip_sitemaps: bool | None,
+    jobs: int | None,
     quiet: bool,
     verbose: bool,
 ) -> None:
     """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
-    from .build import build_site
     from .errors import SeoExportError
     from .model import Severity
+    from .site import build_site
 
-    settings = load_cli_settings(config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps)
+    settings = load_cli_settings(
+        config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps, jobs=jobs
+    )
     try:
-        result = build_site(settings, force=force)
+        with progress_bar(quiet) as progress:
+            result = build_site(settings, force=force, progress=progress, keep_info=verbose)
     except SeoExportError as error:
         fail(str(error))
     render_findings(result.findings, verbose=verbose)
@@ -148,10 +167,38 @@ def build(
             f"Built {plural(result.built, 'article')} into {result.out_dir}/ "
             f"({result.unchanged} unchanged, {result.skipped} skipped); findings: {counts}."
         )
-        if not result.files_written and not result.files_removed:
+        if not result.files_written_count and not result.files_removed_count:
             click.echo("Nothing changed: no file written.")
         click.echo(f"For robots.txt: {result.robots_line}")
     sys.exit(1 if result.has_errors else 0)
+
+
+PROGRESS_THRESHOLD = 300
+"""Builds of fewer articles finish before a bar would be worth drawing."""
+
+
+@contextlib.contextmanager
+def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress callback drawing a bar on a terminal (stderr); None when quiet or piped."""
+    if quiet or not sys.stderr.isatty():
+        yield None
+        return
+    bar: Any = None
+
+    def update(done: int, total: int) -> None:
+        nonlocal bar
+        if total < PROGRESS_THRESHOLD:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Building", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        yield update
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
 
 
 def read_article(path: Path, settings: Settings) -> tuple[str, str]:
@@ -177,7 +224,7 @@ def article_paths(articles: tuple[Path, ...], settings: Settings) -> list[Path]:
         sources, _ = discover(settings.content_dir, settings.root)
     except SeoExportError as error:
         fail(str(error))
-    return [source.path for source in sources]
+    return [Path(source.path) for source in sources]
 
 
 @main.command()
@@ -375,6 +422,9 @@ def validate(
 @main.command()
 @report_options
 @click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--jobs", "-j", type=click.IntRange(min=0), help="Worker processes (0: one per core)."
+)
 def check(
     fmt: str,
     output: Path | None,
@@ -383,12 +433,13 @@ def check(
     ignore: tuple[str, ...],
     vocabulary: Path | None,
     targets: tuple[Path, ...],
+    jobs: int | None,
 ) -> None:
     """Audit the HTML pages of any built site (SITE_DIR or FILE...): JSON-LD read strictly,
     microdata, RDFa and Open Graph, duplicate head tags, and every JSON-LD check."""
     from .audit import check_pages
 
-    report = check_pages(targets, vocabulary=load_vocabulary_option(vocabulary))
+    report = check_pages(targets, vocabulary=load_vocabulary_option(vocabulary), jobs=jobs or 0)
     finish_report(report, fmt, output, strict, select, ignore)
 
 

@@ -18,8 +18,8 @@ SOURCE_SUFFIXES = frozenset({".md", ".markdown", ".txt"})
 class SourceFile:
     """An article file found in the content folder."""
 
-    path: Path
-    """Where it is on disk."""
+    path: str
+    """Where it is on disk (a string: a build makes one per article, and Path objects cost)."""
     name: str
     """POSIX path relative to the content folder: the article's stable identity."""
     display: str
@@ -52,34 +52,47 @@ def display_path(path: Path, root: Path) -> str:
 def discover(content_dir: Path, root: Path | None = None) -> tuple[list[SourceFile], list[Finding]]:
     """Every article file under ``content_dir``, sorted by relative path.
 
-    Hidden files and folders are skipped. Files that resolve outside the content
-    folder (through a symlink) are reported, not read.
+    Hidden files and folders are skipped. A file that is a symlink to
+    somewhere outside the content folder is reported, not read (folder
+    symlinks are not followed).
     """
     if not content_dir.is_dir():
         raise ContentDirError(f"content folder not found: {content_dir}")
     root = root or Path.cwd()
     real_root = content_dir.resolve()
+    base = os.fspath(content_dir)
+    display_base = display_path(content_dir, root)
     found: list[SourceFile] = []
     findings: list[Finding] = []
-    for dirpath, dirnames, filenames in os.walk(content_dir):
-        dirnames[:] = [name for name in dirnames if not name.startswith(".")]
-        for filename in filenames:
-            path = Path(dirpath) / filename
-            if filename.startswith(".") or path.suffix.lower() not in SOURCE_SUFFIXES:
-                continue
-            display = display_path(path, root)
-            if not path.resolve().is_relative_to(real_root):
-                findings.append(
-                    finding(
-                        "source-outside-content",
-                        "links to a file outside the content folder; not read",
-                        display,
+    folders = [""]
+    while folders:
+        relative = folders.pop()
+        with os.scandir(os.path.join(base, relative) if relative else base) as entries:  # noqa: PTH118
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                rel = f"{relative}/{name}" if relative else name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(rel)
+                    continue
+                suffix = name[name.rfind(".") :].lower() if "." in name else ""
+                if suffix not in SOURCE_SUFFIXES:
+                    continue
+                display = f"{display_base}/{rel}"
+                path = entry.path
+                if entry.is_symlink() and not Path(path).resolve().is_relative_to(real_root):
+                    findings.append(
+                        finding(
+                            "source-outside-content",
+                            "links to a file outside the content folder; not read",
+                            display,
+                        )
                     )
-                )
-                continue
-            name = path.relative_to(content_dir).as_posix()
-            found.append(SourceFile(path=path, name=name, display=display))
+                    continue
+                found.append(SourceFile(path=path, name=rel, display=display))
     found.sort(key=lambda source: source.name)
+    findings.sort(key=lambda item: item.file or "")
     return found, findings
 
 
@@ -89,13 +102,13 @@ def source_for_path(path: Path, content_dir: Path, root: Path) -> SourceFile:
         name = path.resolve().relative_to(content_dir.resolve()).as_posix()
     except ValueError:
         name = path.name
-    return SourceFile(path=path, name=name, display=display_path(path, root))
+    return SourceFile(path=os.fspath(path), name=name, display=display_path(path, root))
 
 
 def read_source(source: SourceFile, max_bytes: int) -> SourceText:
     """Read and decode one source file; problems come back as findings."""
     try:
-        size = source.path.stat().st_size
+        size = os.stat(source.path).st_size  # noqa: PTH116 - a str path, see SourceFile
         if size > max_bytes:
             return _unreadable(
                 source,
@@ -106,7 +119,8 @@ def read_source(source: SourceFile, max_bytes: int) -> SourceText:
                     source.display,
                 ),
             )
-        data = source.path.read_bytes()
+        with open(source.path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         return _unreadable(
             source, "", finding("file-unreadable", f"cannot read: {exc.strerror}", source.display)

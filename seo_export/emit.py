@@ -16,12 +16,14 @@ import errno
 import json
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 from .errors import OutputLockedError, SeoExportError
+from .model import OutputFile
 
 JOURNAL = ".seo-export-journal.json"
 
@@ -48,6 +50,34 @@ def safe_relative(path: str) -> str:
     return path
 
 
+def stage_files(staging: Path, files: Iterable[OutputFile]) -> tuple[str, ...]:
+    """Write ``files`` into the staging folder (from a worker process); their paths.
+
+    The main process then takes them into its transaction with
+    :meth:`OutputTransaction.adopt`. Plain ``os`` calls on strings: this runs
+    three times per article.
+    """
+    root = os.fspath(staging)
+    written = []
+    made: set[str] = set()
+    for file in files:
+        target = os.path.join(root, safe_relative(file.path))  # noqa: PTH118 - hot path
+        folder = os.path.dirname(target)  # noqa: PTH120
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+            made.add(folder)
+        try:
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            try:
+                os.write(descriptor, file.content)
+            finally:
+                os.close(descriptor)
+        except OSError as exc:
+            raise OutputWriteError(f"cannot write {file.path}: {exc.strerror or exc}") from exc
+        written.append(file.path)
+    return tuple(written)
+
+
 @contextlib.contextmanager
 def output_lock(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``out_dir`` for the duration; refuse when another run has it."""
@@ -71,6 +101,11 @@ def output_lock(out_dir: Path) -> Iterator[None]:
         handle.close()
 
 
+WRITTEN_LIST = ".seo-export-written"
+DETAIL_LIMIT = 10_000
+"""A build result lists the paths it wrote and removed up to this many; beyond, it counts them."""
+
+
 def recover(out_dir: Path) -> bool:
     """Finish or discard what an interrupted run left; True when a journal was rolled forward."""
     staging = staging_dir(out_dir)
@@ -84,7 +119,7 @@ def recover(out_dir: Path) -> bool:
         except ValueError:
             plan = None
         if isinstance(plan, dict):
-            _apply(out_dir, staging, list(plan.get("write", [])), list(plan.get("remove", [])))
+            _apply(out_dir, staging, list(plan.get("remove", [])))
             rolled = True
     shutil.rmtree(staging, ignore_errors=True)
     return rolled
@@ -95,26 +130,29 @@ class OutputTransaction:
     """Collects the files of one run in staging and applies them to out/ all together.
 
     Use as a context manager: leaving the block with an exception discards
-    everything staged; :meth:`commit` applies it.
+    everything staged; :meth:`commit` applies it. What is staged is listed in
+    a file in the staging folder, not in memory, so a build of any size holds
+    only counts.
     """
 
     out_dir: Path
     """The folder the files end up in."""
-    written: list[str] = field(default_factory=list)
-    """Paths staged for writing, in order."""
     removed: list[str] = field(default_factory=list)
-    """Paths to remove from out/."""
+    """Paths to remove from out/ (the previous build's outputs that are gone)."""
+    written_count: int = 0
+    """Files staged so far (a file staged twice counts twice)."""
 
     def __post_init__(self) -> None:
         self.staging = staging_dir(self.out_dir)
-        self._staged: set[str] = set()
         self._dirs: set[Path] = set()
         self._journal_written = False
+        self._list: TextIO | None = None
 
     def __enter__(self) -> OutputTransaction:
         recover(self.out_dir)
         shutil.rmtree(self.staging, ignore_errors=True)
         self.staging.mkdir(parents=True)
+        self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")
         return self
 
     def __exit__(
@@ -123,10 +161,17 @@ class OutputTransaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        if self._list is not None and not self._list.closed:
+            self._list.close()
         if self._journal_written and exc is not None:
             # Applying stopped half-way: keep the journal so the next run rolls forward.
             return
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def _listed(self, path: str) -> None:
+        assert self._list is not None, "use the transaction as a context manager"
+        self._list.write(path + "\n")
+        self.written_count += 1
 
     def write(self, path: str, content: bytes) -> None:
         """Stage ``content`` for ``out/path``."""
@@ -141,9 +186,35 @@ class OutputTransaction:
                 handle.write(content)
         except OSError as exc:
             raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
-        if path not in self._staged:
-            self._staged.add(path)
-            self.written.append(path)
+        self._listed(path)
+
+    def adopt(self, path: str) -> None:
+        """Take ``path``, which a worker process wrote into the staging folder, into the run."""
+        self._listed(safe_relative(path))
+
+    def unstage(self, path: str) -> None:
+        """Drop a staged file: out/path keeps what it has."""
+        (self.staging / safe_relative(path)).unlink(missing_ok=True)
+
+    @contextlib.contextmanager
+    def stream(self, path: str) -> Iterator[TextIO]:
+        """Stage ``out/path`` written piece by piece (UTF-8 text), for files too large to hold."""
+        path = safe_relative(path)
+        target = self.staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with open(target, "w", encoding="utf-8", newline="") as handle:
+                yield handle
+        except OSError as exc:
+            raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+        self._listed(path)
+
+    def unchanged(self, path: str) -> bool:
+        """Whether the staged ``path`` holds exactly what out/path holds already."""
+        import filecmp
+
+        current = self.out_dir / path
+        return current.is_file() and filecmp.cmp(self.staging / path, current, shallow=False)
 
     def write_if_changed(self, path: str, content: bytes) -> bool:
         """Stage ``content`` unless out/path already holds exactly these bytes."""
@@ -157,26 +228,44 @@ class OutputTransaction:
         return True
 
     def remove(self, path: str) -> None:
-        """Remove ``out/path`` when the transaction commits."""
+        """Remove ``out/path`` when the transaction commits (unless this run stages it anew)."""
         path = safe_relative(path)
-        if path not in self._staged and path not in self.removed:
+        if path not in self.removed:
             self.removed.append(path)
 
-    @property
-    def empty(self) -> bool:
-        """Whether nothing is staged and nothing is to be removed."""
-        return not self.written and not self.removed
+    def staged_paths(self) -> tuple[list[str], int]:
+        """(the paths staged and still in the staging folder, in order, without repeats; their
+        number). The list is empty past :data:`DETAIL_LIMIT` paths."""
+        if self._list is not None and not self._list.closed:
+            self._list.flush()
+        paths: dict[str, None] = {}
+        count = 0
+        with open(self.staging / WRITTEN_LIST, encoding="utf-8") as listed:
+            for line in listed:
+                path = line.rstrip("\n")
+                if path in paths or not (self.staging / path).exists():
+                    continue
+                count += 1
+                if count <= DETAIL_LIMIT:
+                    paths[path] = None
+        return (list(paths) if count <= DETAIL_LIMIT else []), count
 
-    def commit(self) -> None:
-        """Write the journal, then move every staged file into out/ and remove the rest."""
-        if self.empty:
-            return
+    def commit(self) -> tuple[list[str], int, list[str]]:
+        """Write the journal, move every staged file into out/ and remove the rest.
+
+        Returns (the paths written, how many, the paths removed); the lists are
+        empty past :data:`DETAIL_LIMIT` paths.
+        """
+        assert self._list is not None
+        self._list.close()
+        removals = [p for p in self.removed if not (self.staging / p).exists()]
+        written, count = self.staged_paths()
+        if not count and not removals:
+            return [], 0, []
         journal = self.staging / JOURNAL
         temporary = journal.with_suffix(".tmp")
         try:
-            temporary.write_text(
-                json.dumps({"write": self.written, "remove": self.removed}), encoding="utf-8"
-            )
+            temporary.write_text(json.dumps({"remove": removals}), encoding="utf-8")
             os.replace(temporary, journal)
         except OSError as exc:
             raise OutputWriteError(f"cannot write the journal: {exc.strerror or exc}") from exc
@@ -184,26 +273,31 @@ class OutputTransaction:
         # finds the journal and finishes it.
         self._journal_written = True
         try:
-            _apply(self.out_dir, self.staging, self.written, self.removed)
+            _apply(self.out_dir, self.staging, removals)
         except OSError as exc:
             raise OutputWriteError(
                 f"moving files into {self.out_dir} stopped ({exc.strerror or exc}); "
                 "the next run finishes it"
             ) from exc
+        self.removed = removals
+        return written, count, removals if len(removals) <= DETAIL_LIMIT else []
 
 
-def _apply(out_dir: Path, staging: Path, written: list[str], removed: list[str]) -> None:
+def _apply(out_dir: Path, staging: Path, removed: list[str]) -> None:
+    """Move each listed, still staged file into out/, then remove ``removed``."""
     out_dir.mkdir(parents=True, exist_ok=True)
     made: set[Path] = set()
-    for path in written:
-        source = staging / path
-        target = out_dir / path
-        if not source.exists():  # moved already by an earlier, interrupted apply
-            continue
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        os.replace(source, target)
+    with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
+        for line in listed:
+            path = line.rstrip("\n")
+            source = staging / path
+            if not source.exists():  # unstaged, listed twice, or moved by an earlier attempt
+                continue
+            target = out_dir / path
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.replace(source, target)
     for path in removed:
         target = out_dir / path
         with contextlib.suppress(FileNotFoundError):

@@ -114,10 +114,29 @@ def _mapped_sources(article: Article, settings: Settings) -> dict[str, list[_Sou
     candidates = [(s.heading, s.line, s.blocks) for s in article.sections]
     candidates += [(item.question, item.line, item.blocks) for item in article.faq]
     for title, line, blocks in candidates:
-        rule = next((rule for rule in settings.sections if rule.matches(title)), None)
+        rule = rule_for(title, settings.sections)
         if rule is not None:
             mapped.setdefault(rule.property, []).append(_Source(title, line, blocks, rule))
     return mapped
+
+
+_RULE_MEMO: dict[tuple[int, str], SectionRule | None] = {}
+_RULE_SETS: dict[int, tuple[SectionRule, ...]] = {}
+
+
+def rule_for(title: str, rules: tuple[SectionRule, ...]) -> SectionRule | None:
+    """The first rule whose patterns match ``title``.
+
+    Remembered per rule set (keyed by identity: hashing eight rules per lookup
+    would cost more than the search), because sites repeat their headings.
+    """
+    key = (id(rules), title)
+    if key not in _RULE_MEMO:
+        if len(_RULE_MEMO) > 50_000:
+            _RULE_MEMO.clear()
+        _RULE_SETS[id(rules)] = rules  # keeps the id from being reused while remembered
+        _RULE_MEMO[key] = next((rule for rule in rules if rule.matches(title)), None)
+    return _RULE_MEMO[key]
 
 
 def _front_matter_items(
@@ -184,7 +203,11 @@ def items_from_blocks(
 
 def enumerations(text: str, settings: Settings) -> list[str]:
     """The items of every cue-introduced enumeration in ``text``, in order."""
-    cue_pattern = _cue_pattern(settings.enumeration_cues)
+    cues = settings.enumeration_cues
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _lowered(cues)):
+        return []  # most paragraphs have no cue word: decided by substring search alone
+    cue_pattern = _cue_pattern(cues)
     items: list[str] = []
     for match in cue_pattern.finditer(text):
         rest = text[match.end() :]
@@ -195,10 +218,37 @@ def enumerations(text: str, settings: Settings) -> list[str]:
 
 
 @functools.cache
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
+
+
+@functools.cache
 def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
     longest_first = sorted(cues, key=len, reverse=True)
     alternatives = "|".join(re.escape(cue) for cue in longest_first)
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The settings' conjunctions and relative pronouns as compiled patterns."""
+
+    starts_with_conjunction: re.Pattern[str]
+    ends_with_conjunction: re.Pattern[str]
+    conjunction_inside: re.Pattern[str]
+    starts_with_pronoun: re.Pattern[str]
+
+
+@functools.cache
+def _grammar(conjunctions: tuple[str, ...], pronouns: tuple[str, ...]) -> _Grammar:
+    words = "|".join(re.escape(word) for word in sorted(conjunctions, key=len, reverse=True))
+    who = "|".join(re.escape(word) for word in sorted(pronouns, key=len, reverse=True))
+    return _Grammar(
+        re.compile(rf"^(?:{words}) ", re.IGNORECASE),
+        re.compile(rf" (?:{words})$", re.IGNORECASE),
+        re.compile(rf" (?:{words}) ", re.IGNORECASE),
+        re.compile(rf"^(?:{who}) ", re.IGNORECASE),
+    )
 
 
 def split_enumeration(span: str, settings: Settings) -> list[str]:
@@ -210,64 +260,43 @@ def split_enumeration(span: str, settings: Settings) -> list[str]:
     segment that starts with a relative pronoun ("der", "som", "which") is a
     clause of the item before it and stays with it.
     """
-    conjunctions = settings.enumeration_conjunctions
-    pronouns = settings.relative_pronouns
+    grammar = _grammar(settings.enumeration_conjunctions, settings.relative_pronouns)
     segments = [s.strip() for s in span.split(",") if s.strip()]
     if not segments:
         return []
     # "A, B and, in some cases, C": a segment that ends with the conjunction
     # closes the last-but-one item; everything after it is the last item.
     for index, segment in enumerate(segments[:-1]):
-        ending = next((w for w in conjunctions if segment.lower().endswith(" " + w.lower())), None)
+        ending = grammar.ends_with_conjunction.search(segment)
         if ending is not None:
             last = ", ".join(segments[index + 1 :])
-            segments = [*segments[:index], segment[: -len(ending) - 1].strip(), f"{ending} {last}"]
+            word = ending.group(0)[1:]
+            segments = [*segments[:index], segment[: ending.start()].strip(), f"{word} {last}"]
             break
-    comma_joined = any(_starts_with_word(s, conjunctions) for s in segments[1:])
+    starts = grammar.starts_with_conjunction
+    comma_joined = any(starts.match(segment) for segment in segments[1:])
     groups: list[list[str]] = []
     for segment in segments:
-        if groups and _starts_with_word(segment, pronouns):
+        if groups and grammar.starts_with_pronoun.match(segment):
             groups[-1].append(segment)
         else:
             groups.append([segment])
     if not comma_joined:
-        last_main = groups[-1][0]
-        head, tail = _split_on_final_conjunction(last_main, conjunctions)
-        if head and tail:
-            groups[-1][0] = tail
-            groups.insert(len(groups) - 1, [head])
+        inside = list(grammar.conjunction_inside.finditer(groups[-1][0]))
+        if inside:
+            last_main, final = groups[-1][0], inside[-1]
+            head, tail = last_main[: final.start()].strip(), last_main[final.end() :].strip()
+            if head and tail:
+                groups[-1][0] = tail
+                groups.insert(len(groups) - 1, [head])
     items = []
     for group in groups:
-        main = _strip_leading_word(group[0], conjunctions)
+        leading = starts.match(group[0])
+        main = group[0][leading.end() :].strip() if leading else group[0]
         item = ", ".join([main, *group[1:]]).strip(" .;:\"'“”")
         if item and item.lower() not in _ET_CETERA:
             items.append(item)
     return items
-
-
-def _starts_with_word(segment: str, words: Iterable[str]) -> bool:
-    lowered = segment.lower()
-    return any(lowered.startswith(word.lower() + " ") for word in words)
-
-
-def _strip_leading_word(segment: str, words: Iterable[str]) -> str:
-    for word in words:
-        if segment.lower().startswith(word.lower() + " "):
-            return segment[len(word) + 1 :].strip()
-    return segment
-
-
-def _split_on_final_conjunction(segment: str, words: Iterable[str]) -> tuple[str, str]:
-    best = -1
-    best_word = ""
-    lowered = segment.lower()
-    for word in words:
-        position = lowered.rfind(f" {word.lower()} ")
-        if position > best:
-            best, best_word = position, word
-    if best < 0:
-        return "", segment
-    return segment[:best].strip(), segment[best + len(best_word) + 2 :].strip()
 
 
 def _unique(items: Iterable[EntityItem]) -> tuple[EntityItem, ...]:

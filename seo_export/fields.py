@@ -8,6 +8,7 @@ datePublished, lastUpdated) and the usual aliases. URLs go through
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Mapping
@@ -148,6 +149,7 @@ class FrontMatter:
 CODE_SHORTHANDS = {"icd10": "ICD-10", "icd11": "ICD-11", "icd9": "ICD-9", "snomed": "SNOMED-CT"}
 
 
+@functools.cache
 def known_keys() -> frozenset[str]:
     """Every front-matter key the normalizer interprets."""
     return frozenset(key for keys in ALIASES.values() for key in keys) | set(CODE_SHORTHANDS)

@@ -9,23 +9,24 @@ no value can end the script or open a comment that hides a later one.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
 
+import orjson
+
 from .dates import iso
 from .model import Article
 from .settings import Settings
 
-_SCRIPT_UNSAFE = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
+_SCRIPT_UNSAFE = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
+)
 
 JSONLD_SCRIPT_TYPE = "application/ld+json"
 
@@ -59,13 +60,25 @@ class HeadTag:
 
 
 def script_safe_json(json_text: str) -> str:
-    """JSON text with the characters that could end or confuse a <script> escaped."""
-    return json_text.translate(_SCRIPT_UNSAFE)
+    """JSON text with the characters that could end or confuse a <script> escaped.
+
+    They can only occur inside JSON strings, where the escapes read back as
+    the same characters.
+    """
+    for char, escaped in _SCRIPT_UNSAFE:
+        if char in json_text:
+            json_text = json_text.replace(char, escaped)
+    return json_text
 
 
 def dumps_compact(document: Mapping[str, Any]) -> str:
     """Compact, deterministic JSON (UTF-8 text, key order as built)."""
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+    return orjson.dumps(document).decode("utf-8")
+
+
+def dumps_pretty(data: Any) -> bytes:
+    """Indented JSON bytes with a final newline (the form of schema.jsonld and meta.json)."""
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def og_locale(language: str) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .audit import page_encoding, page_files
-from .checks.nodes import types_of, walk_nodes
+from .checks.nodes import collect_nodes, types_of
 from .discover import display_path
 from .errors import SeoExportError
 from .files import replace_file
@@ -141,7 +141,7 @@ def _json_ld_types(text: str) -> set[str]:
         document = json.loads(text)
     except ValueError:
         return set()
-    return {t for _, node in walk_nodes(document) for t in types_of(node)}
+    return {t for node in collect_nodes(document) for t in types_of(node)}
 
 
 def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -309,7 +309,7 @@ def built_pages(out_dir: Path) -> list[BuiltPage]:
     if header is None:
         raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")
     pages = []
-    for entry in entries:
+    for entry, _ in entries:
         files = [f for f in entry.get("files", []) if isinstance(f, str)]
         head = next((f for f in files if f.endswith("/head.html")), None)
         schema = next((f for f in files if f.endswith("/schema.jsonld")), None)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import orjson
+
 from .model import ArticleRecord, EntityItem, Finding, SitemapEntry
 
 MANIFEST_NAME = "manifest.json"
@@ -40,9 +42,14 @@ def header_line(version: str, settings_digest: str) -> str:
     return head[:-1] + ',"articles":[\n'
 
 
-def entry_line(record: ArticleRecord, first: bool) -> str:
-    """One article's line (with the comma that separates it from the previous one)."""
-    text = json.dumps(record_to_json(record), ensure_ascii=False, separators=(",", ":"))
+def entry_line(record: ArticleRecord, first: bool, text: str | None = None) -> str:
+    """One article's line (with the comma that separates it from the previous one).
+
+    ``text`` is the record's JSON when it is known already (the previous
+    manifest's line of an article that is up to date).
+    """
+    if text is None:
+        text = orjson.dumps(record_to_json(record)).decode("utf-8")
     return ("" if first else ",\n") + text
 
 
@@ -64,6 +71,7 @@ def record_to_json(record: ArticleRecord) -> dict[str, Any]:
         "content_hash": record.content_hash,
         "built": record.built,
         "slug": record.slug,
+        "slug_line": record.slug_line,
         "url": record.url,
         "title": record.title,
         "description": record.description,
@@ -91,14 +99,22 @@ def _entity_json(item: EntityItem) -> dict[str, Any]:
     return data
 
 
-def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
-    """The inverse of :func:`record_to_json`."""
+def record_from_json(data: Mapping[str, Any], *, light: bool = False) -> ArticleRecord:
+    """The inverse of :func:`record_to_json`.
+
+    ``light`` leaves out what an up-to-date article's record is not read for in
+    a build (its entities and info findings), which is most of its cost.
+    """
     sitemap = data.get("sitemap")
+    findings = data.get("findings", [])
+    if light:
+        findings = [f for f in findings if f.get("severity") != "info"]
     return ArticleRecord(
         source=data["source"],
         content_hash=data["content_hash"],
         built=bool(data["built"]),
         slug=data.get("slug"),
+        slug_line=data.get("slug_line"),
         url=data.get("url"),
         title=data.get("title"),
         description=data.get("description"),
@@ -112,8 +128,10 @@ def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
         ),
         files=tuple(data.get("files", [])),
         questions=int(data.get("questions", 0)),
-        findings=tuple(Finding.from_json(f) for f in data.get("findings", [])),
-        entities={
+        findings=tuple(Finding.from_json(f) for f in findings),
+        entities={}
+        if light
+        else {
             prop: tuple(
                 EntityItem(
                     name=item["name"],
@@ -128,8 +146,10 @@ def record_from_json(data: Mapping[str, Any]) -> ArticleRecord:
     )
 
 
-def read_manifest(path: Path) -> tuple[ManifestHeader | None, Iterator[dict[str, Any]]]:
-    """The previous manifest's header and its entries in order, streamed.
+def read_manifest(
+    path: Path,
+) -> tuple[ManifestHeader | None, Iterator[tuple[dict[str, Any], str]]]:
+    """The previous manifest's header and its entries in order, each with its line, streamed.
 
     Anything unreadable counts as no manifest: the build then simply rebuilds.
     """
@@ -153,13 +173,32 @@ def read_manifest(path: Path) -> tuple[ManifestHeader | None, Iterator[dict[str,
     return header, _entries(handle)
 
 
-def _entries(handle: Any) -> Iterator[dict[str, Any]]:
+_ENTITIES = ',"entities":'
+
+
+def _entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
+    """(the entry without its entities, its whole line) for each article.
+
+    The entities are the last key and the bulk of a line; a build never reads
+    them back (an up-to-date article's line is copied as it is), so they are
+    not parsed. :func:`parse_entry` reads a whole line when it is needed.
+    """
     with handle:
         for line in handle:
             if line.startswith("]"):
                 return
             text = line.rstrip("\n").removesuffix(",")
+            cut = text.rfind(_ENTITIES)
             try:
-                yield json.loads(text)
-            except ValueError:
-                return
+                yield orjson.loads(text[:cut] + "}" if cut > 0 else text), text
+            except orjson.JSONDecodeError:
+                try:
+                    yield orjson.loads(text), text
+                except orjson.JSONDecodeError:
+                    return
+
+
+def parse_entry(text: str) -> dict[str, Any]:
+    """A whole manifest line, entities included."""
+    data: dict[str, Any] = orjson.loads(text)
+    return data

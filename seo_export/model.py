@@ -332,6 +332,8 @@ class ArticleRecord:
     """Whether output was written for it."""
     slug: str | None = None
     """URL slug, when the article could be read."""
+    slug_line: int | None = None
+    """Line of the front-matter key the slug comes from (slug, else title)."""
     url: str | None = None
     """Canonical URL, when the article could be read."""
     title: str | None = None
@@ -370,14 +372,22 @@ class BuildResult:
     findings: tuple[Finding, ...]
     """Every finding of the run, per article in source order, then site-wide ones."""
     files_written: tuple[str, ...]
-    """Paths (relative to out/) that this run wrote."""
+    """Paths (relative to out/) that this run wrote (none listed past 10,000: see the count)."""
     files_removed: tuple[str, ...]
-    """Paths (relative to out/) that this run removed (outputs of deleted articles)."""
+    """Paths (relative to out/) this run removed, outputs of deleted articles (same limit)."""
     robots_line: str
     """``Sitemap: ...`` line for the site's robots.txt."""
+    counts: Mapping[str, int] = field(default_factory=dict)
+    """Severity -> number of findings (info included even when left out of ``findings``)."""
+    files_written_count: int = 0
+    """How many files this run wrote."""
+    files_removed_count: int = 0
+    """How many files this run removed."""
 
     def count(self, severity: Severity) -> int:
         """How many findings have ``severity``."""
+        if severity.value in self.counts:
+            return self.counts[severity.value]
         return sum(1 for finding in self.findings if finding.severity is severity)
 
     @property

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .blocks import blocks_from_tokens, clean_text
+from .blocks_tree import blocks_from_tree
 from .dates import is_before, later
 from .extract import entity_keys, extract_entities
 from .fields import (
@@ -72,7 +73,10 @@ def normalize(
         )
 
     url = canonical or settings.article_url_for(slug)
-    blocks = blocks_from_tokens(parsed.tokens, parsed.body_line, url)
+    if parsed.tree is not None:
+        blocks = blocks_from_tree(parsed.tree, parsed.body, parsed.body_line, url)
+    else:
+        blocks = blocks_from_tokens(parsed.tokens, parsed.body_line, url)
     intro, sections = split_sections(blocks)
     faq_section = next(
         (s for s in sections if any(p.search(s.heading) for p in settings.faq_headings)), None

@@ -106,22 +106,27 @@ def validate_project(
     """
     sources, discover_findings = _sources(settings, paths)
     units: list[ReportUnit] = []
-    lint = SiteLint()
+    lint = SiteLint(lambda i: sources[i].display)
     site: list[Finding] = list(discover_findings)
     entries = []
-    for source in sources:
+    for index, source in enumerate(sources):
         text = read_source(source, settings.max_file_bytes)
         if text.text is None:
             units.append(ReportUnit(source.display, text.findings))
             continue
         result = build_text(
-            text.text, text.content_hash, source.display, settings, vocabulary=vocabulary
+            text.text,
+            text.content_hash,
+            source.display,
+            settings,
+            vocabulary=vocabulary,
+            check_vocabulary=True,
         )
         findings = list(result.findings)
         if result.head_html is not None and result.jsonld is not None:
             findings += head_findings(result.head_html, result.jsonld, source.display)
         record = record_of(source.name, result)
-        site += lint.add(record)
+        site += lint.add(record, index)
         if record.sitemap is not None:
             entries.append(record.sitemap)
         units.append(ReportUnit(source.display, tuple(findings)))

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import gzip
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from urllib.parse import quote, urlsplit, urlunsplit
-from xml.sax.saxutils import escape as xml_escape
 
 from .model import OutputFile, SitemapEntry
 
@@ -34,8 +34,20 @@ INDEX_NAME = "sitemap.xml"
 _URL_SAFE = "/:@!$&'()*+,;=-._~%"
 
 
+_PLAIN_URL = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d+)?(/[A-Za-z0-9/:@!$&'()*+,;=._~%-]*)?$")
+
+
+def xml_escape(text: str) -> str:
+    """``text`` for an XML element or a double-quoted attribute."""
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
+
+
 def encode_url(url: str) -> str:
     """``url`` with non-ASCII and unsafe characters percent-encoded as UTF-8."""
+    if _PLAIN_URL.match(url):
+        return url  # already nothing to encode: the common case, without splitting
     parts = urlsplit(url)
     host = parts.hostname or ""
     try:
@@ -72,8 +84,8 @@ def url_element(entry: SitemapEntry, changefreq: str | None, priority: float | N
         parts.append(f"<priority>{priority:.1f}</priority>")
     for hreflang, href in entry.alternates:
         parts.append(
-            f'<xhtml:link rel="alternate" hreflang="{xml_escape(hreflang, {chr(34): "&quot;"})}" '
-            f'href="{xml_escape(encode_url(href), {chr(34): "&quot;"})}"/>'
+            f'<xhtml:link rel="alternate" hreflang="{xml_escape(hreflang)}" '
+            f'href="{xml_escape(encode_url(href))}"/>'
         )
     for image in entry.images:
         parts.append(

@@ -42,6 +42,25 @@ class Property:
     """The term that replaces it, when it is superseded."""
 
 
+@dataclass(frozen=True, slots=True)
+class PropertyUse:
+    """What the checks need to know about one property on nodes of some types."""
+
+    prop: Property
+    """The property."""
+    allowed: bool
+    """Whether it belongs to one of the node's types (or the node has no known type)."""
+    data_ranges: frozenset[str]
+    """The data types among its ranges."""
+    class_ranges: tuple[str, ...]
+    """The classes among its ranges."""
+    text_welcome: bool
+    """Whether any text is a fitting value."""
+
+
+TEXT_TYPES = frozenset({"Text", "PronounceableText", "CssSelectorType", "XPathType"})
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """Classes (with their direct superclasses), properties and enumeration members."""
@@ -88,6 +107,26 @@ class Vocabulary:
         """Whether class ``name`` is one of ``others`` or a subclass of one."""
         mine = self.ancestors(name)
         return any(other in mine for other in others)
+
+    def use(self, types: tuple[str, ...], name: str) -> PropertyUse | None:
+        """How property ``name`` sits on a node of ``types`` (None: not a property). Memoised."""
+        key = ("use", types, name)
+        if key in self._memo:
+            found: PropertyUse | None = self._memo[key]
+            return found
+        prop = self.properties.get(name)
+        use = None
+        if prop is not None:
+            data, classes = self.range_kinds(name)
+            use = PropertyUse(
+                prop=prop,
+                allowed=not types or self.allows(types, name),
+                data_ranges=data,
+                class_ranges=classes,
+                text_welcome=bool(data & TEXT_TYPES),
+            )
+        self._memo[key] = use
+        return use
 
     def allows(self, types: tuple[str, ...], prop: str) -> bool:
         """Whether ``prop`` may sit on a node of any of ``types`` (memoised: documents repeat)."""

@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from seo_export.build import build_site
 from seo_export.emit import OutputTransaction, output_lock, recover, staging_dir
 from seo_export.errors import OutputLockedError
 from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
 
@@ -57,17 +58,19 @@ def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
         path.write_text(
             path.read_text(encoding="utf-8").replace("Intro", "Ny intro"), encoding="utf-8"
         )
-    written: list[str] = []
-    real_write = OutputTransaction.write
+    from seo_export import emit
 
-    def dies_at_the_third_article(self: OutputTransaction, path: str, content: bytes) -> None:
-        if path.endswith("/head.html"):
-            written.append(path)
-            if len(written) == 3:
-                raise KeyboardInterrupt("Ctrl-C at the 3rd article")
-        real_write(self, path, content)
+    articles: list[str] = []
+    real_stage = emit.stage_files
 
-    monkeypatch.setattr(OutputTransaction, "write", dies_at_the_third_article)
+    def dies_at_the_third_article(staging: Path, files: Any) -> tuple[str, ...]:
+        files = list(files)
+        articles.append(files[0].path)
+        if len(articles) == 3:
+            raise KeyboardInterrupt("Ctrl-C at the 3rd article")
+        return real_stage(staging, files)
+
+    monkeypatch.setattr(emit, "stage_files", dies_at_the_third_article)
     with pytest.raises(KeyboardInterrupt):
         build_site(project)
     assert tree(project.out_dir) == before
@@ -165,24 +168,28 @@ def test_force_and_changed_settings_rebuild_everything(project: Settings) -> Non
 
 def test_a_run_that_died_while_applying_is_rolled_forward(project: Settings) -> None:
     build_site(project)
-    path = project.content_dir / "artikel-5.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace("Intro 5.", "Intro fem."), encoding="utf-8"
-    )
     # Stage and journal a run, move one of its files, then "die".
-    from seo_export.emit import JOURNAL, _apply
+    from seo_export.emit import JOURNAL, WRITTEN_LIST
 
     transaction = OutputTransaction(project.out_dir)
     transaction.__enter__()
     transaction.write("artikel-5/head.html", b"new head\n")
     transaction.write("artikel-5/meta.json", b"{}\n")
     staging = staging_dir(project.out_dir)
+    assert transaction._list is not None
+    transaction._list.close()
     (staging / JOURNAL).write_text(
-        json.dumps({"write": transaction.written, "remove": []}), encoding="utf-8"
+        json.dumps({"remove": ["artikel-1/meta.json"]}), encoding="utf-8"
     )
-    _apply(project.out_dir, staging, transaction.written[:1], [])
+    (staging / "artikel-5" / "head.html").replace(project.out_dir / "artikel-5" / "head.html")
+    assert (staging / WRITTEN_LIST).read_text(encoding="utf-8").splitlines() == [
+        "artikel-5/head.html",
+        "artikel-5/meta.json",
+    ]
     assert recover(project.out_dir) is True
+    assert (project.out_dir / "artikel-5" / "head.html").read_bytes() == b"new head\n"
     assert (project.out_dir / "artikel-5" / "meta.json").read_bytes() == b"{}\n"
+    assert not (project.out_dir / "artikel-1" / "meta.json").exists()
     assert not staging.exists()
 
 

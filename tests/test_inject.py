@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from seo_export.build import build_site
 from seo_export.cli import main
 from seo_export.inject import (
     InjectError,
@@ -20,6 +19,7 @@ from seo_export.inject import (
     transcode_snippet,
 )
 from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
 
 FIXTURE = Path(__file__).parent / "cases" / "inject"
 EXPECTED = FIXTURE / "expected"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from seo_export.build import build_site
 from seo_export.errors import ContentDirError
 from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
 

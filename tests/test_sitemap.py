@@ -158,8 +158,8 @@ def test_output_is_byte_identical_between_runs() -> None:
 def test_build_writes_valid_sitemap_without_noindex_or_drafts(tmp_path: Path) -> None:
     import shutil
 
-    from seo_export.build import build_site
     from seo_export.settings import load_settings
+    from seo_export.site import build_site
 
     from conftest import REPO, SAMPLE
 

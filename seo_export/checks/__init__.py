@@ -16,7 +16,7 @@ and ``--ignore`` can filter, and the README can list them.
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +26,7 @@ from ..model import Article, Finding
 from ..settings import Settings
 from ..vocabulary import Vocabulary
 from .nodes import Path as NodePath
-from .nodes import node_definitions, walk_nodes
+from .nodes import collect_nodes, node_definitions, walk_nodes
 
 
 @dataclass(frozen=True)
@@ -45,16 +45,24 @@ class DocumentContext:
     """@ids defined by the page's other JSON-LD blocks (references to them resolve)."""
 
     @functools.cached_property
-    def nodes(self) -> list[tuple[NodePath, dict[str, Any]]]:
-        """Every JSON object of the document with its path, walked once for all checks."""
-        return list(walk_nodes(self.document))
+    def nodes(self) -> list[dict[str, Any]]:
+        """Every JSON object of the document, walked once for all checks."""
+        return collect_nodes(self.document)
 
     @functools.cached_property
-    def definitions(self) -> dict[str, tuple[NodePath, dict[str, Any]]]:
-        """``@id`` -> (path, node) of every node that defines something."""
-        return node_definitions(self.document, self.nodes)
+    def definitions(self) -> dict[str, dict[str, Any]]:
+        """``@id`` -> node of every node that defines something."""
+        return node_definitions(self.nodes)
 
-    def finding(self, code: str, message: str, path: Sequence[str | int]) -> Finding:
+    @functools.cached_property
+    def _paths(self) -> dict[int, NodePath]:
+        return {id(node): path for path, node in walk_nodes(self.document)}
+
+    def path(self, node: dict[str, Any], *suffix: str | int) -> NodePath:
+        """The JSONPath parts of ``node`` (and ``suffix`` below it); computed when first asked."""
+        return (*self._paths[id(node)], *suffix)
+
+    def finding(self, code: str, message: str, path: Iterable[str | int]) -> Finding:
         """A finding at ``path`` inside the document."""
         return finding(code, message, self.file, self.line, json_path=json_path(path))
 
@@ -129,15 +137,17 @@ def run_document_checks(
     line: int | None = None,
     vocabulary: Vocabulary | None = None,
     page_ids: frozenset[str] = frozenset(),
+    skip: Collection[str] = (),
 ) -> list[Finding]:
-    """Every registered document check's findings, in order."""
+    """Every registered document check's findings, in order (those named in ``skip`` left out)."""
     from ..vocabulary import builtin_vocabulary
 
     _load_builtin_checks()
     context = DocumentContext(document, file, line, vocabulary or builtin_vocabulary(), page_ids)
     findings: list[Finding] = []
     for check in DOCUMENT_CHECKS:
-        findings.extend(check.run(context))
+        if check.name not in skip:
+            findings.extend(check.run(context))
     return findings
 
 

@@ -6,7 +6,8 @@ An FAQPage needs at least one Question in ``mainEntity``; each Question a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..model import Finding
@@ -18,64 +19,71 @@ from .nodes import Path, resolve, types_of
 def faq_requirements(context: DocumentContext) -> Iterator[Finding]:
     """Check every FAQPage against Google's FAQ requirements."""
     defined = context.definitions
-    for path, node in context.nodes:
+    for node in context.nodes:
         if "FAQPage" not in types_of(node):
             continue
         entities = node.get("mainEntity")
         listed = entities if isinstance(entities, list) else [] if entities is None else [entities]
         if not listed:
             yield context.finding(
-                "google-faq-no-questions", "the FAQPage has no Question in mainEntity", path
+                "google-faq-no-questions",
+                "the FAQPage has no Question in mainEntity",
+                context.path(node),
             )
             continue
         for index, entry in enumerate(listed):
-            where: Path = (
-                (*path, "mainEntity", index)
-                if isinstance(entities, list)
-                else (*path, "mainEntity")
-            )
             question = resolve(entry, defined)
-            if isinstance(entry, dict) and question is not entry:
-                where = defined[entry["@id"]][0]
+            where: Callable[..., Path]
+            if question is not entry:  # a reference: report at the Question node itself
+                where = functools.partial(context.path, question)
+            else:
+                inner = ("mainEntity", index) if isinstance(entities, list) else ("mainEntity",)
+                where = functools.partial(context.path, node, *inner)
             yield from _question(context, question, where, defined)
 
 
 def _question(
-    context: DocumentContext, question: Any, path: Path, defined: dict[str, Any]
+    context: DocumentContext,
+    question: Any,
+    where: Callable[..., Path],
+    defined: dict[str, Any],
 ) -> Iterator[Finding]:
+    """Findings for one mainEntity; ``where(*suffix)`` gives paths, computed only when needed."""
     if not isinstance(question, dict) or "Question" not in types_of(question):
         yield context.finding(
-            "google-faq-question", "a mainEntity of the FAQPage is not a Question", path
+            "google-faq-question", "a mainEntity of the FAQPage is not a Question", where()
         )
         return
     name = question.get("name")
     if not isinstance(name, str) or not name.strip():
         yield context.finding(
-            "google-faq-question", "the Question has no name (the question text)", path
+            "google-faq-question", "the Question has no name (the question text)", where()
         )
     answer = question.get("acceptedAnswer")
-    answer_path = (*path, "acceptedAnswer")
+    suffix: tuple[str | int, ...] = ("acceptedAnswer",)
     if answer is None:
-        yield context.finding("google-faq-answer", "the Question has no acceptedAnswer", path)
+        yield context.finding("google-faq-answer", "the Question has no acceptedAnswer", where())
         return
     if isinstance(answer, list):
         if len(answer) != 1:
             yield context.finding(
                 "google-faq-answer",
                 f"the Question must have exactly one acceptedAnswer, not {len(answer)}",
-                answer_path,
+                where(*suffix),
             )
             return
-        answer, answer_path = answer[0], (*answer_path, 0)
+        answer, suffix = answer[0], (*suffix, 0)
     answer = resolve(answer, defined)
     if not isinstance(answer, dict):
         yield context.finding(
-            "google-faq-answer", "acceptedAnswer must be an Answer object, not text", answer_path
+            "google-faq-answer", "acceptedAnswer must be an Answer object, not text", where(*suffix)
         )
         return
     if "Answer" not in types_of(answer):
-        yield context.finding("google-faq-answer", "acceptedAnswer is not an Answer", answer_path)
+        yield context.finding(
+            "google-faq-answer", "acceptedAnswer is not an Answer", where(*suffix)
+        )
         return
     text = answer.get("text")
     if not isinstance(text, str) or not text.strip():
-        yield context.finding("google-faq-answer", "the Answer has no text", (*answer_path, "text"))
+        yield context.finding("google-faq-answer", "the Answer has no text", where(*suffix, "text"))

@@ -21,18 +21,22 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
     defined = context.definitions
     seen: set[str] = set()
     faq_pages = 0
-    for path, node in context.nodes:
+    for node in context.nodes:
         node_id = node.get("@id")
         if is_reference(node):
             if node_id not in defined and node_id not in context.page_ids:
                 yield context.finding(
-                    "jsonld-dangling-id", f"reference to {node_id!r}, which no node defines", path
+                    "jsonld-dangling-id",
+                    f"reference to {node_id!r}, which no node defines",
+                    context.path(node),
                 )
             continue
         if isinstance(node_id, str):
             if node_id in seen:
                 yield context.finding(
-                    "jsonld-duplicate-id", f"@id {node_id!r} is defined by more than one node", path
+                    "jsonld-duplicate-id",
+                    f"@id {node_id!r} is defined by more than one node",
+                    context.path(node),
                 )
             seen.add(node_id)
         types = types_of(node)
@@ -40,7 +44,7 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
             faq_pages += 1
             if faq_pages == 2:
                 yield context.finding(
-                    "jsonld-faqpage-count", "a page may have only one FAQPage", path
+                    "jsonld-faqpage-count", "a page may have only one FAQPage", context.path(node)
                 )
         if "MedicalWebPage" in types and "about" in node:
             about = node["about"]
@@ -50,10 +54,10 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
                     continue
                 target_types = types_of(target)
                 if not any(context.vocabulary.is_a(t, ("MedicalCondition",)) for t in target_types):
-                    where = (*path, "about", index) if isinstance(about, list) else (*path, "about")
+                    suffix = ("about", index) if isinstance(about, list) else ("about",)
                     yield context.finding(
                         "jsonld-about-not-condition",
                         f"the MedicalWebPage is about "
                         f"{'/'.join(target_types) or 'an untyped node'}, not a MedicalCondition",
-                        where,
+                        context.path(node, *suffix),
                     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 Path = tuple[str | int, ...]
@@ -23,32 +23,64 @@ def is_reference(value: Any) -> bool:
     return isinstance(value, dict) and set(value) == {"@id"} and isinstance(value["@id"], str)
 
 
-def walk_nodes(value: Any, path: Path = ()) -> Iterator[tuple[Path, dict[str, Any]]]:
+def walk_nodes(value: Any, path: Path = ()) -> list[tuple[Path, dict[str, Any]]]:
     """Every JSON object in ``value`` (references included), depth first, with its path."""
-    if isinstance(value, dict):
-        yield path, value
-        for key, child in value.items():
-            if key != "@context":
-                yield from walk_nodes(child, (*path, key))
-    elif isinstance(value, list):
-        for index, child in enumerate(value):
-            yield from walk_nodes(child, (*path, index))
+    found: list[tuple[Path, dict[str, Any]]] = []
+    stack: list[tuple[Path, Any]] = [(path, value)]
+    while stack:
+        where, item = stack.pop()
+        if isinstance(item, dict):
+            found.append((where, item))
+            children = [
+                ((*where, key), child)
+                for key, child in item.items()
+                if key != "@context" and isinstance(child, (dict, list))
+            ]
+        else:
+            children = [
+                ((*where, index), child)
+                for index, child in enumerate(item)
+                if isinstance(child, (dict, list))
+            ]
+        stack.extend(reversed(children))
+    return found
 
 
-def node_definitions(
-    document: Any, nodes: Iterable[tuple[Path, dict[str, Any]]] | None = None
-) -> dict[str, tuple[Path, dict[str, Any]]]:
-    """``@id`` -> (path, node) for every node that defines something (more than an @id)."""
-    defined: dict[str, tuple[Path, dict[str, Any]]] = {}
-    for path, node in walk_nodes(document) if nodes is None else nodes:
+def collect_nodes(value: Any) -> list[dict[str, Any]]:
+    """Every JSON object in ``value``, in the order of :func:`walk_nodes`, without paths.
+
+    Checks walk this cheaper list and ask for a node's path only when they
+    report something about it.
+    """
+    found: list[dict[str, Any]] = []
+    stack: list[Any] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            found.append(item)
+            children = [
+                child
+                for key, child in item.items()
+                if key != "@context" and isinstance(child, (dict, list))
+            ]
+        else:
+            children = [child for child in item if isinstance(child, (dict, list))]
+        stack.extend(reversed(children))
+    return found
+
+
+def node_definitions(nodes: Iterable[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """``@id`` -> node for every node that defines something (more than an @id); first wins."""
+    defined: dict[str, dict[str, Any]] = {}
+    for node in nodes:
         node_id = node.get("@id")
         if isinstance(node_id, str) and not is_reference(node):
-            defined.setdefault(node_id, (path, node))
+            defined.setdefault(node_id, node)
     return defined
 
 
-def resolve(value: Any, defined: dict[str, tuple[Path, dict[str, Any]]]) -> Any:
+def resolve(value: Any, defined: dict[str, dict[str, Any]]) -> Any:
     """A referenced node when ``value`` is a reference that resolves; ``value`` otherwise."""
     if is_reference(value) and value["@id"] in defined:
-        return defined[value["@id"]][1]
+        return defined[value["@id"]]
     return value

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..findings import finding
@@ -10,15 +11,21 @@ from ..model import ArticleRecord, Finding
 
 @dataclass
 class SiteLint:
-    """Streams over a build's records; keeps one entry per distinct value, not the records."""
+    """Streams over a build's records, keeping one small entry per distinct value.
 
-    titles: dict[str, str] = field(default_factory=dict)
-    descriptions: dict[str, str] = field(default_factory=dict)
-    canonicals: dict[str, str] = field(default_factory=dict)
+    It remembers a 64-bit hash of each title, description and canonical URL
+    with the index of the first article that had it, not the records or the
+    strings; ``name_of`` turns an index back into a file name for a message.
+    """
+
+    name_of: Callable[[int], str]
+    titles: dict[int, int] = field(default_factory=dict)
+    descriptions: dict[int, int] = field(default_factory=dict)
+    canonicals: dict[int, int] = field(default_factory=dict)
     faq_pages: int = 0
 
-    def add(self, record: ArticleRecord) -> list[Finding]:
-        """Findings that ``record`` causes against the records seen before it."""
+    def add(self, record: ArticleRecord, index: int) -> list[Finding]:
+        """Findings that ``record`` (article ``index``) causes against the ones before it."""
         if not record.built:
             return []
         findings = []
@@ -31,9 +38,10 @@ class SiteLint:
         for code, what, value, seen in checks:
             if not value:
                 continue
-            first = seen.setdefault(value.casefold(), record.source)
-            if first != record.source:
-                findings.append(finding(code, f"same {what} as {first}: {value!r}", record.source))
+            first = seen.setdefault(hash(value.casefold()), index)
+            if first != index:
+                message = f"same {what} as {self.name_of(first)}: {value!r}"
+                findings.append(finding(code, message, self.name_of(index)))
         return findings
 
     def closing(self) -> list[Finding]:

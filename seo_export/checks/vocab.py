@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..model import Finding
-from ..vocabulary import Vocabulary, schema_term
+from ..vocabulary import TEXT_TYPES, Vocabulary, schema_term
 from . import DocumentContext, document_check
 from .nodes import Path, is_reference, types_of
 
@@ -20,10 +20,9 @@ _TIME = re.compile(r"^\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
 _NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 _INTEGER = re.compile(r"^[+-]?\d+$")
 _URLISH = re.compile(r"^(https?://|/|\.\.?/|#|[A-Za-z][A-Za-z0-9+.-]*:)\S*$")
-_TEXT_TYPES = {"Text", "PronounceableText", "CssSelectorType", "XPathType"}
 
 
-def schema_org_context(nodes: Iterable[tuple[Path, dict[str, Any]]]) -> bool:
+def schema_org_context(nodes: Iterable[dict[str, Any]]) -> bool:
     """Whether the document's terms are schema.org's (its @context says so)."""
 
     def mentions(value: Any) -> bool:
@@ -35,7 +34,7 @@ def schema_org_context(nodes: Iterable[tuple[Path, dict[str, Any]]]) -> bool:
             return mentions(value.get("@vocab"))
         return False
 
-    return any("@context" in node and mentions(node["@context"]) for _, node in nodes)
+    return any("@context" in node and mentions(node["@context"]) for node in nodes)
 
 
 @document_check(
@@ -54,7 +53,7 @@ def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
         return
     vocabulary = context.vocabulary
     defined = context.definitions
-    for path, node in context.nodes:
+    for node in context.nodes:
         if is_reference(node):
             continue
         known_types = []
@@ -68,38 +67,44 @@ def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
                     yield context.finding(
                         "vocab-superseded",
                         f"type {name} is superseded by {vocabulary.superseded_classes[name]}",
-                        (*path, "@type"),
+                        context.path(node, "@type"),
                     )
             else:
                 yield from _unknown(
-                    context, "type", name, list(vocabulary.classes), (*path, "@type")
+                    context, "type", name, list(vocabulary.classes), context.path(node, "@type")
                 )
         types = tuple(known_types)
         for key, value in node.items():
             if key[0] == "@" or ":" in key:
                 continue
-            prop = vocabulary.properties.get(key)
-            if prop is None:
+            use = vocabulary.use(types, key)
+            if use is None:
                 yield from _unknown(
-                    context, "property", key, list(vocabulary.properties), (*path, key)
+                    context, "property", key, list(vocabulary.properties), context.path(node, key)
                 )
                 continue
-            if prop.superseded_by:
+            if use.prop.superseded_by:
                 yield context.finding(
-                    "vocab-superseded", f"{key} is superseded by {prop.superseded_by}", (*path, key)
+                    "vocab-superseded",
+                    f"{key} is superseded by {use.prop.superseded_by}",
+                    context.path(node, key),
                 )
-            if types and not vocabulary.allows(types, key):
+            if not use.allowed:
                 yield context.finding(
                     "vocab-wrong-domain",
                     f"{key} is not a property of {'/'.join(types)} "
-                    f"(it belongs to {', '.join(prop.domains)})",
-                    (*path, key),
+                    f"(it belongs to {', '.join(use.prop.domains)})",
+                    context.path(node, key),
                 )
-            if isinstance(value, list):
-                for index, item in enumerate(value):
-                    yield from _range(context, key, item, (*path, key, index), defined)
-            else:
-                yield from _range(context, key, value, (*path, key), defined)
+            if use.text_welcome and isinstance(value, str):
+                continue  # the common case, decided without a call
+            for index, item in enumerate(value if isinstance(value, list) else (value,)):
+                if use.text_welcome and isinstance(item, str):
+                    continue
+                where = (key, index) if isinstance(value, list) else (key,)
+                problem = _range(context, key, item, (node, where), defined)
+                if problem is not None:
+                    yield problem
 
 
 def _unknown(
@@ -158,54 +163,68 @@ def _range(
     context: DocumentContext,
     key: str,
     value: Any,
-    path: Path,
+    at: tuple[dict[str, Any], tuple[str | int, ...]],
     defined: dict[str, Any],
-) -> Iterator[Finding]:
+) -> Finding | None:
+    """The finding for a value that does not fit ``key``'s range, if it does not.
+
+    ``at`` is (node, suffix) of the value; its path is worked out only for a finding.
+    """
+    path = _LazyPath(context, *at)
     vocabulary = context.vocabulary
     data_ranges, class_ranges = vocabulary.range_kinds(key)
     if not data_ranges and not class_ranges:
-        return
-    if isinstance(value, str) and data_ranges & _TEXT_TYPES:
-        return  # the common case: text where text is welcome
+        return None
     if isinstance(value, dict):
         if is_reference(value):
             target = defined.get(value["@id"])
-            node_types = types_of(target[1]) if target else []
+            node_types = types_of(target) if target else []
         elif "@value" in value:
-            return
+            return None
         else:
             node_types = types_of(value)
         names = tuple(
             t for t in (schema_term(n) for n in node_types) if t and vocabulary.knows_type(t)
         )
         if not class_ranges:
-            yield context.finding(
+            return context.finding(
                 "vocab-wrong-range", f"{key} takes {_kinds(data_ranges)}, not a node", path
             )
-        elif names and not vocabulary.fits(names, class_ranges):
-            yield context.finding(
+        if names and not vocabulary.fits(names, class_ranges):
+            return context.finding(
                 "vocab-wrong-range",
                 f"{key} takes {_kinds(class_ranges)}, not {'/'.join(names)}",
                 path,
             )
-        return
+        return None
     problem = _data_problem(value, set(data_ranges))
     if problem is None:
-        return
+        return None
     term = schema_term(value) if isinstance(value, str) and "schema.org/" in value else None
     if term and class_ranges and _term_fits(term, list(class_ranges), vocabulary):
-        return  # an enumeration member or class named by its schema.org URL
+        return None  # an enumeration member or class named by its schema.org URL
     if class_ranges and isinstance(value, str) and value.startswith(("https://", "http://")):
-        return  # an absolute URL names the entity (Google documents breadcrumb items so)
+        return None  # an absolute URL names the entity (Google documents breadcrumb items so)
     if class_ranges and isinstance(value, (str, int, float)) and not data_ranges:
         kind = "text" if isinstance(value, str) else "a number"
-        yield context.finding(
+        return context.finding(
             "vocab-text-for-entity",
             f"{key} expects {_kinds(class_ranges)}; {kind} is accepted but carries less meaning",
             path,
         )
-        return
-    yield context.finding("vocab-wrong-range", f"{key}: {problem}", path)
+    return context.finding("vocab-wrong-range", f"{key}: {problem}", path)
+
+
+class _LazyPath:
+    """A node's path, built from the document only if a finding asks for it."""
+
+    def __init__(
+        self, context: DocumentContext, node: dict[str, Any], suffix: tuple[str | int, ...]
+    ) -> None:
+        self.context, self.node, self.suffix = context, node, suffix
+
+    def __iter__(self) -> Iterator[str | int]:
+        return iter(self.context.path(self.node, *self.suffix))
 
 
 def _term_fits(term: str, ranges: list[str], vocabulary: Vocabulary) -> bool:
@@ -226,7 +245,7 @@ def _data_problem(value: Any, data_ranges: set[str]) -> str | None:
         return f"takes {kinds}, not a number"
     if not isinstance(value, str):
         return f"takes {kinds}"
-    if data_ranges & _TEXT_TYPES:
+    if data_ranges & TEXT_TYPES:
         return None
     checks = (
         ("URL", _URLISH),

@@ -1,0 +1,72 @@
+"""Per-article cost of each pipeline stage, in microseconds (one process, no I/O).
+
+    python benchmarks/stages.py [N]
+
+Builds an N-article corpus in memory (default 300) and times each stage over
+all of it; prints the mean per article. Use it to see where a build's time goes
+before and after a change.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from corpus import article
+
+from seo_export.build import build_text
+from seo_export.checks import run_article_checks, run_document_checks
+from seo_export.head import dumps_pretty, head_data, head_tags, render_head
+from seo_export.jsonld import build_jsonld
+from seo_export.normalize import normalize
+from seo_export.parse import parse_document
+from seo_export.settings import load_settings
+from seo_export.validate import document_findings, front_matter_findings
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def timed(name: str, function: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+    start = time.perf_counter()
+    results = [function(item) for item in items]
+    per_article = (time.perf_counter() - start) / len(items) * 1e6
+    print(f"{name:32s} {per_article:8.1f} us")
+    return results
+
+
+def main() -> None:
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    settings = load_settings(REPO / "seo-export.toml")
+    texts = [article(index, 1)[1] for index in range(count)]
+    parsed = timed("parse (front matter + Markdown)", lambda t: parse_document(t, "a.md"), texts)
+    timed("front-matter schema", lambda p: front_matter_findings(p, "a.md"), parsed)
+    articles = timed("normalize + extract", lambda p: normalize(p, "a.md", settings)[0], parsed)
+    timed("article checks", lambda a: run_article_checks(a, settings), articles)
+    documents = timed("build JSON-LD", lambda a: build_jsonld(a, settings), articles)
+    timed(
+        "graph schema + graph/Google checks",
+        lambda d: document_findings(d, "a", check_vocabulary=False),
+        documents,
+    )
+    timed(
+        "vocabulary check (validate only)",
+        lambda d: run_document_checks(d, skip=("graph", "google-faq")),
+        documents,
+    )
+    tags = timed("head tags", lambda a: head_tags(a, settings, build_jsonld(a, settings)), articles)
+    timed("render head", render_head, tags)
+    timed(
+        "serialise schema.jsonld + meta.json",
+        lambda d: (dumps_pretty(d), dumps_pretty(head_data([], d))),
+        documents,
+    )
+    timed("TOTAL build_text", lambda t: build_text(t, "h", "a.md", settings), texts)
+
+
+if __name__ == "__main__":
+    main()

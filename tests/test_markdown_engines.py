@@ -1,0 +1,77 @@
+"""markdown-it-pyrs (the fast path) must give exactly the blocks markdown-it-py (the reference) gives."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from seo_export.blocks import blocks_from_tokens
+from seo_export.blocks_tree import blocks_from_tree
+from seo_export.parse import fast_markdown_parser, markdown_parser, parse_document
+
+from conftest import REPO
+
+CASE_FILES = [
+    *sorted((REPO / "tests" / "cases").rglob("*.md")),
+    REPO / "content" / "nerveafklemning.md",
+]
+PAGE = "https://www.fysfinder.dk/artikler/x/"
+
+pytestmark = pytest.mark.skipif(
+    fast_markdown_parser() is None, reason="markdown-it-pyrs is not installed here"
+)
+
+
+def both(body: str, first_line: int = 7) -> tuple[list[object], list[object]]:
+    reference = blocks_from_tokens(markdown_parser().parse(body), first_line, PAGE)
+    fast = blocks_from_tree(fast_markdown_parser().tree(body), body, first_line, PAGE)
+    return reference, fast
+
+
+@pytest.mark.parametrize(
+    "path", CASE_FILES, ids=[p.relative_to(REPO).as_posix() for p in CASE_FILES]
+)
+def test_case_files_give_the_same_blocks(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    body = text.split("---", 2)[2] if text.startswith("---") and text.count("---") >= 2 else text
+    reference, fast = both(body.replace("<", "&lt;"))
+    assert fast == reference
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "# H1\n\nPara *em* **strong** `code` ~~strike~~ [link](/a) ![img](/i.png) a  \nhard\nsoft\n",
+        "- **Lead**: rest\n- **Only**\n- plain\n  continued\n\n1. one\n2. two\n   - nested **x**\n",
+        "* loose\n\n  second para\n* item\n\n> quote *q*\n>\n> more\n\n---\n\n```py\ncode & stuff\n```\n\n    indented\n",
+        "| a | b |\n|---|---|\n| 1 | *2* |\n\nSetext\n===\n\nEntities &amp; &copy; &#x41; ø\n",
+        "[e](javascript:alert(1)) [f](data:text/html,x) [g](DATA:image/png;base64,x) [h](../op/) [i](#top)\n",
+        "- ***both*** tail\n- __alt__: x\n- `code` first\n\n\n\n## Heading with [link](https://x.example/)\n",
+        "Text with\ttab and \u00a0nbsp and émoji 😀 on line 1\n\n- æ\n- ø\n- å\n",
+    ],
+)
+def test_constructs_give_the_same_blocks(body: str) -> None:
+    reference, fast = both(body)
+    assert fast == reference
+
+
+def test_generated_corpus_gives_the_same_blocks(tmp_path: Path) -> None:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from corpus import write_corpus
+    finally:
+        sys.path.pop(0)
+    write_corpus(tmp_path, 40, seed=7)
+    for path in sorted(tmp_path.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("---", 2)[2]
+        reference, fast = both(body)
+        assert fast == reference, path.name
+
+
+def test_a_body_with_raw_html_goes_to_the_reference() -> None:
+    parsed = parse_document("---\ntitle: T\n---\n\nHello <b>x</b>\n", "a.md")
+    assert parsed.tree is None and parsed.tokens
+    fast = parse_document("---\ntitle: T\n---\n\nHello x\n", "a.md")
+    assert fast.tree is not None and fast.tokens == []
