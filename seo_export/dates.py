@@ -56,6 +56,21 @@ def parse_date(value: object, *, day_first: bool = True) -> tuple[PageDate, bool
     raise InvalidDateError(f"{text!r} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
 
 
+EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
+"""Web articles older than this are almost certainly a typo (2019 written 1919, ...)."""
+
+
+def is_ambiguous(value: object) -> bool:
+    """Whether a numeric date reads as two different dates (03/04/2025: 3 April or March 4)."""
+    if not isinstance(value, str):
+        return False
+    numeric = _NUMERIC.match(value.strip())
+    if numeric is None or numeric.group(2) == ".":
+        return False
+    first, second = int(numeric.group(1)), int(numeric.group(3))
+    return first != second and first <= 12 and second <= 12
+
+
 def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
     try:
         return dt.date(year, month, day)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .blocks import clean_text
-from .dates import InvalidDateError, parse_date
+from .dates import EARLIEST_PLAUSIBLE, InvalidDateError, day_of, is_ambiguous, parse_date
 from .findings import finding
 from .model import Finding, ImageRef, MedicalCodeRef, PageDate, Reviewer
 from .settings import Settings
@@ -120,17 +120,28 @@ class FrontMatter:
             )
             return None
         if time_dropped:
-            self.findings.append(
-                finding(
-                    "date-no-offset",
-                    f"{key}: the time has no UTC offset, "
-                    f"so only the date {value.isoformat()} is used",
-                    self.display,
-                    self.line(key),
-                    key=key,
-                )
+            self.problem(
+                "date-no-offset",
+                key,
+                f"{key}: the time has no UTC offset, so only the date {value.isoformat()} is used",
             )
+        self._plausible(key, value, day_first)
         return value
+
+    def _plausible(self, key: str, value: PageDate, day_first: bool) -> None:
+        day = day_of(value)
+        if is_ambiguous(self.data[key]):
+            order = "day-first" if day_first else "month-first"
+            self.problem(
+                "date-ambiguous",
+                key,
+                f"{key}: {self.data[key]!r} could be read either way; read as "
+                f"{day.isoformat()} (date_order = {order})",
+            )
+        if day > dt.date.today() + dt.timedelta(days=1):
+            self.problem("date-future", key, f"{key}: {day.isoformat()} is in the future")
+        elif day < EARLIEST_PLAUSIBLE:
+            self.problem("date-too-old", key, f"{key}: {day.isoformat()} is before 1990; a typo?")
 
     def _wrong_type(self, key: str, expected: str) -> None:
         kind = type(self.data[key]).__name__

@@ -91,6 +91,15 @@ CODES: dict[str, CodeInfo] = _codes(
      "A date has a time but no UTC offset; a time without one is ambiguous, so only the date "
      "is used.",
      "Add the offset (2025-02-19T10:30:00+01:00) or write the date alone."),
+    ("date-ambiguous", INFO, "normalize",
+     "A numeric date reads as two different dates (03/04/2025); date_order decided which.",
+     "Write the date as YYYY-MM-DD, which cannot be misread."),
+    ("date-future", W, "normalize",
+     "A date lies in the future; search engines distrust future publication dates.",
+     "Correct the date, or keep the article as a draft until then."),
+    ("date-too-old", W, "normalize",
+     "A date lies before 1990, which is almost certainly a typo for a web article.",
+     "Correct the year."),
     ("date-order", W, "normalize",
      "The last-updated date lies before the publication date; the later one is used as "
      "dateModified.",

@@ -10,6 +10,7 @@ the same ``@id``. Keys are inserted in a fixed, readable order (``@type`` and
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from .dates import iso
@@ -174,9 +175,17 @@ def question_nodes(article: Article) -> list[JsonObject]:
 
 
 def answer_text(item: FaqItem) -> str:
-    """A one-paragraph answer as plain text; anything longer as restricted HTML."""
+    """A one-paragraph answer as plain text; anything longer as restricted HTML.
+
+    Consumers (Google among them) read Answer.text as HTML, so a plain answer
+    that contains ``<``, ``>`` or ``&`` is given escaped: text about
+    ``<script>`` must stay text.
+    """
     if len(item.blocks) == 1 and item.blocks[0].kind == "paragraph":
-        return item.answer_text
+        text = item.answer_text
+        if "<" in text or ">" in text or "&" in text:
+            return escape(text, quote=False)
+        return text
     return item.answer_html
 
 

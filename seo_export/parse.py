@@ -236,6 +236,15 @@ def load_front_matter(
         return _EMPTY, [finding("yaml-invalid", f"front matter: {_one_line(tag)}", display, line)]
     except yaml.YAMLError as exc:
         problem = getattr(exc, "problem", None) or str(exc)
+        if "nesting depth" in str(problem):  # libyaml's own limit on [[[[...]]]]
+            return _EMPTY, [
+                finding(
+                    "yaml-too-large",
+                    f"front matter nests too deeply ({_one_line(str(problem))})",
+                    display,
+                    _mark_line(exc, first_line),
+                )
+            ]
         return _EMPTY, [
             finding(
                 "yaml-invalid",
