@@ -145,6 +145,7 @@ def build(
     verbose: bool,
 ) -> None:
     """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
+    from .emit import OutputWriteError
     from .errors import SeoExportError
     from .model import Severity
     from .site import build_site
@@ -155,6 +156,10 @@ def build(
     try:
         with progress_bar(quiet) as progress:
             result = build_site(settings, force=force, progress=progress, keep_info=verbose)
+    except OutputWriteError as error:
+        # The build ran but could not be written: out/ is as it was. A failed run, not a usage error.
+        click.echo(f"Error: {error}", err=True)
+        sys.exit(1)
     except SeoExportError as error:
         fail(str(error))
     render_findings(result.findings, verbose=verbose)

@@ -83,9 +83,12 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     """Hold an exclusive lock on ``out_dir`` for the duration; refuse when another run has it."""
     import fcntl
 
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
     path = lock_path(out_dir)
-    handle = open(path, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a+")  # noqa: SIM115 - held open for the lock's lifetime
+    except OSError as exc:
+        raise OutputWriteError(f"cannot create the lock file {path}: {exc.strerror}") from exc
     try:
         try:
             fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -151,8 +154,11 @@ class OutputTransaction:
     def __enter__(self) -> OutputTransaction:
         recover(self.out_dir)
         shutil.rmtree(self.staging, ignore_errors=True)
-        self.staging.mkdir(parents=True)
-        self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")
+        try:
+            self.staging.mkdir(parents=True)
+            self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise OutputWriteError(f"cannot stage output: {exc.strerror or exc}") from exc
         return self
 
     def __exit__(
@@ -257,9 +263,12 @@ class OutputTransaction:
         empty past :data:`DETAIL_LIMIT` paths.
         """
         assert self._list is not None
-        self._list.close()
-        removals = [p for p in self.removed if not (self.staging / p).exists()]
-        written, count = self.staged_paths()
+        try:
+            self._list.close()
+            removals = [p for p in self.removed if not (self.staging / p).exists()]
+            written, count = self.staged_paths()
+        except OSError as exc:
+            raise OutputWriteError(f"cannot read the staged files: {exc.strerror or exc}") from exc
         if not count and not removals:
             return [], 0, []
         journal = self.staging / JOURNAL
@@ -273,36 +282,101 @@ class OutputTransaction:
         # finds the journal and finishes it.
         self._journal_written = True
         try:
-            _apply(self.out_dir, self.staging, removals)
+            _apply(self.out_dir, self.staging, removals, undo=True)
         except OSError as exc:
+            # Undone: out/ is as it was, and the journal must not roll this forward.
+            self._journal_written = False
             raise OutputWriteError(
-                f"moving files into {self.out_dir} stopped ({exc.strerror or exc}); "
-                "the next run finishes it"
+                f"moving files into {self.out_dir} failed ({exc.strerror or exc}); "
+                f"{self.out_dir} is as it was before this run"
             ) from exc
         self.removed = removals
         return written, count, removals if len(removals) <= DETAIL_LIMIT else []
 
 
-def _apply(out_dir: Path, staging: Path, removed: list[str]) -> None:
-    """Move each listed, still staged file into out/, then remove ``removed``."""
+BACKUP = ".seo-export-backup"
+_MOVED, _REPLACED, _REMOVED = 1, 2, 3
+
+
+def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = False) -> None:
+    """Move each listed, still staged file into out/, then remove ``removed``.
+
+    With ``undo``, every file it replaces or removes is first moved aside, and
+    an error part-way puts out/ back exactly as it was before raising. What it
+    did is remembered as one byte per listed file, not as a list of paths.
+    """
     out_dir.mkdir(parents=True, exist_ok=True)
+    backup = staging / BACKUP
+    with open(staging / WRITTEN_LIST, "rb") as counted:
+        count = sum(1 for _ in counted) if undo else 0
+    progress = _Progress(bytearray(count), bytearray(len(removed)))
     made: set[Path] = set()
-    with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
-        for line in listed:
-            path = line.rstrip("\n")
-            source = staging / path
-            if not source.exists():  # unstaged, listed twice, or moved by an earlier attempt
-                continue
+
+    def ensure(folder: Path) -> None:
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+
+    try:
+        with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
+            for index, line in enumerate(listed):
+                path = line.rstrip("\n")
+                source = staging / path
+                if not source.exists():  # unstaged, listed twice, or moved by an earlier attempt
+                    continue
+                target = out_dir / path
+                ensure(target.parent)
+                if undo and target.exists():
+                    ensure((backup / path).parent)
+                    os.replace(target, backup / path)
+                    progress.written[index] = _REPLACED
+                elif undo:
+                    progress.written[index] = _MOVED
+                os.replace(source, target)
+        for index, path in enumerate(removed):
             target = out_dir / path
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            os.replace(source, target)
+            if undo and target.exists():
+                ensure((backup / path).parent)
+                os.replace(target, backup / path)
+                progress.removed[index] = _REMOVED
+            else:
+                with contextlib.suppress(FileNotFoundError):
+                    target.unlink()
+    except OSError:
+        if undo:
+            _undo(out_dir, staging, removed, progress)
+        raise
     for path in removed:
-        target = out_dir / path
-        with contextlib.suppress(FileNotFoundError):
-            target.unlink()
-        _remove_empty_parents(target.parent, out_dir)
+        _remove_empty_parents((out_dir / path).parent, out_dir)
+
+
+@dataclass
+class _Progress:
+    """What :func:`_apply` did: one byte per listed file and per removal."""
+
+    written: bytearray
+    removed: bytearray
+
+
+def _undo(out_dir: Path, staging: Path, removed: list[str], progress: _Progress) -> None:
+    """Put out/ back as it was before a failed :func:`_apply`."""
+    backup = staging / BACKUP
+    for index, path in enumerate(removed):
+        if progress.removed[index] == _REMOVED:
+            os.replace(backup / path, out_dir / path)
+    with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
+        paths = [line.rstrip("\n") for line in listed]  # only on this rare path
+    for index in range(len(paths) - 1, -1, -1):
+        path, state = paths[index], progress.written[index]
+        if state == _REPLACED:
+            if (out_dir / path).exists():  # the new file made it in before the failure
+                os.replace(out_dir / path, staging / path)
+            os.replace(backup / path, out_dir / path)
+        elif state == _MOVED:
+            target = out_dir / path
+            if target.exists():
+                os.replace(target, staging / path)
+            _remove_empty_parents(target.parent, out_dir)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

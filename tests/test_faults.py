@@ -1,0 +1,205 @@
+"""Faults: a full disk or a refused write, a killed build, two builds at once. Nothing is lost."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from seo_export import emit
+from seo_export.cli import main
+from seo_export.emit import staging_dir
+from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
+
+from conftest import REPO
+
+sys.path.insert(0, str(REPO / "benchmarks"))
+from corpus import write_corpus
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Settings:
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    write_corpus(tmp_path / "content", 12, seed=3)
+    return load_settings(tmp_path / "seo-export.toml")
+
+
+def touch_all(settings: Settings) -> None:
+    for path in sorted(settings.content_dir.glob("*.md")):
+        path.write_text(path.read_text(encoding="utf-8") + "\nNy linje.\n", encoding="utf-8")
+
+
+class FailAt:
+    """A callable that fails with ``error`` on its k-th call and passes the others through."""
+
+    def __init__(self, real: Any, k: int, error: int = errno.ENOSPC) -> None:
+        self.real, self.k, self.error, self.calls = real, k, error, 0
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        if self.calls == self.k:
+            raise OSError(self.error, os.strerror(self.error))
+        return self.real(*args, **kwargs)
+
+
+@pytest.mark.parametrize("k", [1, 2, 5, 9])
+@pytest.mark.parametrize("error", [errno.ENOSPC, errno.EACCES])
+def test_a_write_that_fails_leaves_out_as_it_was(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, k: int, error: int
+) -> None:
+    build_site(project, jobs=1)
+    before = snapshot(project.out_dir)
+    touch_all(project)
+    monkeypatch.setattr(emit.os, "write", FailAt(os.write, k, error))  # article files
+    with pytest.raises(emit.OutputWriteError):
+        build_site(project, jobs=1)
+    assert snapshot(project.out_dir) == before
+    assert not staging_dir(project.out_dir).exists()
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_a_manifest_or_sitemap_write_that_fails_leaves_out_as_it_was(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, k: int
+) -> None:
+    build_site(project, jobs=1)
+    before = snapshot(project.out_dir)
+    for path in sorted(project.content_dir.glob("*.md")):  # new dates: a new sitemap
+        text = path.read_text(encoding="utf-8")
+        path.write_text(
+            text.replace("lastUpdated: ", "lastUpdated: 01/01/2026\nold: "), encoding="utf-8"
+        )
+    monkeypatch.setattr(
+        emit, "open", FailAt(open, k), raising=False
+    )  # staging list, manifest, sitemap
+    with pytest.raises(emit.OutputWriteError):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    assert snapshot(project.out_dir) == before
+
+
+@pytest.mark.parametrize("k", [1, 3, 7, 20, 36])
+def test_a_move_into_out_that_fails_is_undone(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, k: int
+) -> None:
+    build_site(project, jobs=1)
+    before = snapshot(project.out_dir)
+    touch_all(project)
+    (project.content_dir / sorted(p.name for p in project.content_dir.iterdir())[0]).unlink()
+    monkeypatch.setattr(emit.os, "replace", FailAt(os.replace, k, errno.EACCES))
+    with pytest.raises(emit.OutputWriteError, match=r"journal|as it was before this run"):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    assert snapshot(project.out_dir) == before
+    assert build_site(project, jobs=1).built == 11  # and the next build goes through
+
+
+def test_the_cli_reports_a_failed_write_and_exits_1(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project.root)
+    monkeypatch.setattr(emit.os, "write", FailAt(os.write, 3))
+    result = CliRunner().invoke(main, ["build", "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output
+    assert not project.out_dir.exists() or snapshot(project.out_dir) == {}
+
+
+def test_a_page_write_that_fails_leaves_every_page_intact(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seo_export import files, inject
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "tests" / "cases" / "inject" / "content", tmp_path / "content")
+    shutil.copytree(REPO / "tests" / "cases" / "inject" / "site", site)
+    shutil.copy(
+        REPO / "tests" / "cases" / "inject" / "seo-export.toml", tmp_path / "seo-export.toml"
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = load_settings(tmp_path / "seo-export.toml")
+    build_site(settings)
+    before = snapshot(site)
+    for k in (1, 2, 4):
+        result = inject.inject_site(site, settings, write=FailAt(files.replace_file, k))
+        failed = [f for f in result.findings if "writing failed" in f.message]
+        assert [f.code for f in failed] == ["inject-verify-failed"]
+        assert len(result.changed) == 3
+        inject.eject_site(site)
+        assert snapshot(site) == before
+
+
+def run_build(project: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "seo_export", "build", "-q", *args],
+        cwd=project,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+@pytest.fixture
+def big_project(tmp_path: Path) -> Path:
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    write_corpus(tmp_path / "content", 600, seed=5)
+    return tmp_path
+
+
+def test_a_killed_build_leaves_the_old_tree_or_the_new_one(
+    big_project: Path, tmp_path: Path
+) -> None:
+    assert run_build(big_project).wait() == 0
+    old = snapshot(big_project / "out")
+    settings = load_settings(big_project / "seo-export.toml")
+    touch_all(settings)
+    reference = tmp_path / "reference"
+    shutil.copytree(big_project / "content", reference / "content")
+    shutil.copy(big_project / "seo-export.toml", reference / "seo-export.toml")
+    assert run_build(reference).wait() == 0
+    new = snapshot(reference / "out")
+    assert new != old
+    for delay in (0.15, 0.4, 0.8, 1.5):
+        process = run_build(big_project, "--force")
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        staging = staging_dir(big_project / "out")
+        if (staging / emit.JOURNAL).exists():
+            emit.recover(big_project / "out")  # what the next run does first
+            assert snapshot(big_project / "out") == new
+        else:
+            assert snapshot(big_project / "out") in (old, new)
+        # The next build succeeds, whatever was left: torn cache, staging, lock file.
+        assert run_build(big_project).wait() == 0
+        assert snapshot(big_project / "out") == new
+        (big_project / "out" / "manifest.json").unlink()  # so the next round rebuilds for real
+        assert run_build(big_project).wait() == 0
+
+
+def test_a_second_build_at_the_same_time_refuses(big_project: Path) -> None:
+    first = run_build(big_project, "--jobs", "1")
+    deadline = time.time() + 10
+    while not (big_project / ".out.staging").exists() and time.time() < deadline:
+        time.sleep(0.01)
+    second = run_build(big_project)
+    _, errors = second.communicate()
+    assert second.returncode == 2
+    assert b"another seo-export run is writing" in errors
+    assert first.wait() == 0
