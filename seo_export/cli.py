@@ -157,12 +157,18 @@ def build(
         with progress_bar(quiet) as progress:
             result = build_site(settings, force=force, progress=progress, keep_info=verbose)
     except OutputWriteError as error:
-        # The build ran but could not be written: out/ is as it was. A failed run, not a usage error.
+        # The build ran but its output could not be written (out/ is as it was): a failed
+        # run, not a usage error.
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
     except SeoExportError as error:
         fail(str(error))
     render_findings(result.findings, verbose=verbose)
+    hidden = sum(result.counts.values()) - len(result.findings)
+    if hidden and verbose:
+        click.echo(
+            f"... and {hidden:,} more findings: every one is in {result.out_dir}/manifest.json."
+        )
     if not quiet:
         counts = ", ".join(
             plural(result.count(severity), severity.value)

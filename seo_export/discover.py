@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from dataclasses import dataclass
@@ -94,6 +95,23 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[list[SourceFi
     found.sort(key=lambda source: source.name)
     findings.sort(key=lambda item: item.file or "")
     return found, findings
+
+
+@functools.lru_cache(maxsize=8)
+def _display_base(content_dir: Path, root: Path) -> str:
+    return display_path(content_dir, root)
+
+
+def source_named(name: str, content_dir: Path, root: Path) -> SourceFile:
+    """The SourceFile of ``name`` (as :func:`discover` gives it), made again from its name.
+
+    A large build keeps only names in memory and makes these when needed.
+    """
+    return SourceFile(
+        path=os.path.join(content_dir, name),  # noqa: PTH118 - str paths, see SourceFile
+        name=name,
+        display=f"{_display_base(content_dir, root)}/{name}",
+    )
 
 
 def source_for_path(path: Path, content_dir: Path, root: Path) -> SourceFile:

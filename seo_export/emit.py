@@ -156,7 +156,7 @@ class OutputTransaction:
         shutil.rmtree(self.staging, ignore_errors=True)
         try:
             self.staging.mkdir(parents=True)
-            self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")  # noqa: SIM115
+            self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")
         except OSError as exc:
             raise OutputWriteError(f"cannot stage output: {exc.strerror or exc}") from exc
         return self

@@ -2,56 +2,68 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..findings import finding
 from ..model import ArticleRecord, Finding
 
+_CHECKS = (
+    ("duplicate-canonical", "canonical URL"),
+    ("duplicate-title", "title"),
+    ("duplicate-description", "description"),
+)
+
 
 @dataclass
 class SiteLint:
-    """Streams over a build's records, keeping one small entry per distinct value.
+    """Finds articles that share a title, description or canonical URL.
 
-    It remembers a 64-bit hash of each title, description and canonical URL
-    with the index of the first article that had it, not the records or the
-    strings; ``name_of`` turns an index back into a file name for a message.
+    It keeps twelve bytes per article and value (a 64-bit hash and the
+    article's index, in flat arrays), not records or strings, and reports the
+    duplicates once all articles are in; ``name_of`` turns an index back into
+    a file name for the messages.
     """
 
     name_of: Callable[[int], str]
-    titles: dict[int, int] = field(default_factory=dict)
-    descriptions: dict[int, int] = field(default_factory=dict)
-    canonicals: dict[int, int] = field(default_factory=dict)
+    hashes: array[int] = field(default_factory=lambda: array("q"))
+    indexes: array[int] = field(default_factory=lambda: array("i"))
+    kinds: array[int] = field(default_factory=lambda: array("b"))
     faq_pages: int = 0
 
     def add(self, record: ArticleRecord, index: int) -> list[Finding]:
-        """Findings that ``record`` (article ``index``) causes against the ones before it."""
+        """Take note of ``record`` (article ``index``); duplicates come out in :meth:`closing`."""
         if not record.built:
             return []
-        findings = []
         self.faq_pages += record.questions > 0
-        checks = (
-            ("duplicate-canonical", "canonical URL", record.url, self.canonicals),
-            ("duplicate-title", "title", record.title, self.titles),
-            ("duplicate-description", "description", record.description, self.descriptions),
-        )
-        for code, what, value, seen in checks:
-            if not value:
-                continue
-            first = seen.setdefault(hash(value.casefold()), index)
-            if first != index:
-                message = f"same {what} as {self.name_of(first)}: {value!r}"
-                findings.append(finding(code, message, self.name_of(index)))
-        return findings
+        for kind, value in enumerate((record.url, record.title, record.description)):
+            if value:
+                self.hashes.append(hash((kind, value.casefold())))
+                self.indexes.append(index)
+                self.kinds.append(kind)
+        return []
 
     def closing(self) -> list[Finding]:
-        """Findings about the whole run, once."""
-        if not self.faq_pages:
-            return []
-        return [
-            finding(
-                "google-faq-rich-results",
-                f"{self.faq_pages} page(s) have FAQPage markup: Google no longer shows FAQ rich "
-                "results (since 7 May 2026); the markup stays valid for other consumers",
+        """Every duplicate (against the first article that had the value), then the FAQ note."""
+        order = sorted(range(len(self.hashes)), key=lambda i: (self.hashes[i], self.indexes[i]))
+        found: list[tuple[int, int, Finding]] = []
+        first = -1
+        for position, here in enumerate(order):
+            if position == 0 or self.hashes[here] != self.hashes[order[position - 1]]:
+                first = here  # the earliest article with this value
+                continue
+            kind, index = self.kinds[here], self.indexes[here]
+            code, what = _CHECKS[kind]
+            message = f"same {what} as {self.name_of(self.indexes[first])}"
+            found.append((index, kind, finding(code, message, self.name_of(index))))
+        findings = [item for _, _, item in sorted(found, key=lambda entry: entry[:2])]
+        if self.faq_pages:
+            findings.append(
+                finding(
+                    "google-faq-rich-results",
+                    f"{self.faq_pages} page(s) have FAQPage markup: Google no longer shows FAQ "
+                    "rich results (since 7 May 2026); the markup stays valid for other consumers",
+                )
             )
-        ]
+        return findings
