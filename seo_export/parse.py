@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +101,45 @@ class ParsedDocument:
         return not self.findings
 
 
+# Where markdown-it-pyrs and markdown-it-py part ways (found by the property
+# tests): raw HTML (which only markdown-it-py can switch off), NUL (which it
+# replaces), Unicode whitespace other than ASCII, and emphasis markers next to
+# non-ASCII punctuation or symbols (the two follow different CommonMark
+# versions on which of those count as punctuation).
+_REFERENCE_ONLY = re.compile(
+    r"[\x00<\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+_EMPHASIS_RUN = re.compile(r"[*_]+")
+
+
+def _fast_parser_agrees(body: str) -> bool:
+    if _REFERENCE_ONLY.search(body):
+        return False
+    for run in _EMPHASIS_RUN.finditer(body):
+        for neighbour in (body[run.start() - 1 : run.start()], body[run.end() : run.end() + 1]):
+            if (
+                neighbour
+                and not neighbour.isascii()
+                and unicodedata.category(neighbour)[0] in "PSZ"
+            ):
+                return False
+    return True
+
+
+def _fast_tree(parser: Any, body: str) -> Any:
+    """The fast parser's tree, or None when it fails (then the reference parses the body).
+
+    markdown-it-pyrs 0.4 panics on some inputs (``[![](/x) `` `` found by the
+    property tests); a Rust panic arrives as a BaseException, not an Exception.
+    """
+    try:
+        return parser.tree(body)
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        return None
+
+
 @functools.cache
 def fast_markdown_parser() -> Any:
     """The markdown-it-pyrs parser with the same rules, or None when it is not installed."""
@@ -123,9 +163,10 @@ def parse_document(
 ) -> ParsedDocument:
     """Split ``text`` (LF line ends) into front matter and body and parse both.
 
-    ``engine`` "auto" parses a body without ``<`` with markdown-it-pyrs when it
-    is installed (markdown-it-pyrs cannot switch raw HTML off); "reference"
-    always uses markdown-it-py. Both give the same blocks.
+    ``engine`` "auto" parses a body with markdown-it-pyrs when it is installed
+    and the body has none of the characters on which the two parsers differ
+    (``<``, unusual Unicode whitespace); "reference" always uses markdown-it-py.
+    Both give the same blocks.
     """
     split = split_front_matter(text)
     if isinstance(split, str):
@@ -140,13 +181,14 @@ def parse_document(
     front_matter, findings = load_front_matter(yaml_text, yaml_line, display, max_nodes)
     if findings:
         return _failed(*findings)
-    fast = fast_markdown_parser() if engine == "auto" and "<" not in body else None
+    fast = fast_markdown_parser() if engine == "auto" and _fast_parser_agrees(body) else None
+    tree = _fast_tree(fast, body) if fast is not None else None
     return ParsedDocument(
         front_matter=front_matter.values,
         key_lines=front_matter.key_lines,
         item_lines=front_matter.item_lines,
-        tokens=markdown_parser().parse(body) if fast is None else [],
-        tree=fast.tree(body) if fast is not None else None,
+        tokens=markdown_parser().parse(body) if tree is None else [],
+        tree=tree,
         body=body,
         body_line=body_line,
         front_matter_line=yaml_line - 1,

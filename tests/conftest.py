@@ -5,11 +5,15 @@ Golden files are regenerated for review with ``pytest --update-golden``.
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from seo_export.settings import Settings, load_settings
 
@@ -17,6 +21,42 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
 REFERENCE = SHARED / "reference"
 SAMPLE = REPO / "content" / "nerveafklemning.md"
+
+
+# Property tests: a fixed seed and budget in CI; HYPOTHESIS_PROFILE=long explores for real.
+hypothesis_settings.register_profile(
+    "ci",
+    derandomize=True,
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.register_profile(
+    "long",
+    max_examples=5000,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+class _NoNetwork(socket.socket):
+    """The test suite runs offline: any attempt at an internet connection fails the test."""
+
+    def connect(self, address: object) -> None:
+        if self.family in (socket.AF_INET, socket.AF_INET6):
+            raise AssertionError(f"a test tried to connect to {address!r}: tests run offline")
+        super().connect(address)  # type: ignore[arg-type]
+
+
+socket.socket = _NoNetwork  # type: ignore[misc]
+
+
+def _no_lookups(*args: object, **kwargs: object) -> object:
+    raise AssertionError(f"a test tried to resolve {args[:1]!r}: tests run offline")
+
+
+socket.getaddrinfo = _no_lookups  # type: ignore[assignment]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

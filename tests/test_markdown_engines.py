@@ -75,3 +75,9 @@ def test_a_body_with_raw_html_goes_to_the_reference() -> None:
     assert parsed.tree is None and parsed.tokens
     fast = parse_document("---\ntitle: T\n---\n\nHello x\n", "a.md")
     assert fast.tree is not None and fast.tokens == []
+
+
+def test_a_body_the_fast_parser_fails_on_goes_to_the_reference() -> None:
+    # markdown-it-pyrs 0.4 panics on this (found by tests/test_properties.py).
+    parsed = parse_document("---\ntitle: T\n---\n\n[![](/side/) ``\n", "a.md")
+    assert parsed.tree is None and parsed.tokens
