@@ -8,6 +8,7 @@ commands that need them, so that ``seo-export --help`` starts fast.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -54,6 +55,28 @@ def settings_options(function: F) -> F:
     return function
 
 
+def settings_loader(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    **overrides: Any,
+) -> Callable[[], Settings]:
+    """Load the settings from the file and the command line (again on every call)."""
+    from .settings import load_settings
+
+    def load() -> Settings:
+        return load_settings(
+            config,
+            content_dir=str(content_dir) if content_dir else None,
+            out_dir=str(out_dir) if out_dir else None,
+            base_url=base_url,
+            **overrides,
+        )
+
+    return load
+
+
 def load_cli_settings(
     config: Path | None,
     content_dir: Path | None,
@@ -63,16 +86,9 @@ def load_cli_settings(
 ) -> Settings:
     """Settings from the file and the command line, or exit 2 with every problem listed."""
     from .errors import SeoExportError
-    from .settings import load_settings
 
     try:
-        return load_settings(
-            config,
-            content_dir=str(content_dir) if content_dir else None,
-            out_dir=str(out_dir) if out_dir else None,
-            base_url=base_url,
-            **overrides,
-        )
+        return settings_loader(config, content_dir, out_dir, base_url, **overrides)()
     except SeoExportError as error:
         fail(str(error))
 
@@ -133,6 +149,18 @@ def main() -> None:
     "--quiet", "-q", is_flag=True, help="Print only findings and errors; no progress bar."
 )
 @click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
+@click.option(
+    "--watch",
+    is_flag=True,
+    help="Keep running: rebuild whenever an article or the settings change.",
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=1.0,
+    show_default=True,
+    help="Seconds between looks for changes, with --watch.",
+)
 def build(
     config: Path | None,
     content_dir: Path | None,
@@ -143,8 +171,15 @@ def build(
     jobs: int | None,
     quiet: bool,
     verbose: bool,
+    watch: bool,
+    interval: float,
 ) -> None:
     """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
+    if watch:
+        load = settings_loader(
+            config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps, jobs=jobs
+        )
+        watch_and_build(load, interval, verbose=verbose, force=force)
     from .emit import OutputWriteError
     from .errors import SeoExportError
     from .model import Severity
@@ -508,3 +543,148 @@ def eject(site_dir: Path, dry_run: bool) -> None:
     from .inject import eject_site
 
     render_inject(eject_site(site_dir, dry_run=dry_run), "ejected", dry_run)
+
+
+@main.command()
+@settings_options
+@click.option("--no-build", is_flag=True, help="Report on out/ as it is, without building first.")
+@click.option(
+    "--max-articles",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="Articles listed in detail (those with the most serious findings first).",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the report (default: out/report.html).",
+)
+def report(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    no_build: bool,
+    max_articles: int,
+    output: Path | None,
+) -> None:
+    """Write out/report.html: search-result and social previews, the JSON-LD as a tree and the
+    findings of every article, with a summary of the site; one self-contained file."""
+    from .errors import SeoExportError
+    from .report import write_report
+    from .site import build_site
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    try:
+        if not no_build:
+            build_site(settings, keep_info=False)
+        path = write_report(settings, max_articles=max_articles, path=output)
+    except SeoExportError as error:
+        fail(str(error))
+    click.echo(f"Report: {path}")
+
+
+@main.command()
+@click.argument("code", required=False)
+def explain(code: str | None) -> None:
+    """Print what finding CODE means and how to fix it (every code without CODE)."""
+    import difflib
+
+    from .findings import CODES
+
+    if code is None:
+        for name, described in CODES.items():
+            click.echo(f"{name:28} {described.severity.value:8} {described.meaning}")
+        return
+    info = CODES.get(code)
+    if info is None:
+        close = difflib.get_close_matches(code, list(CODES), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        fail(f"no finding code {code!r}.{hint} 'seo-export explain' lists them all.")
+    click.echo(f"{code} ({info.severity.value}, reported by {info.stage})\n")
+    click.echo(f"What it means: {info.meaning}")
+    click.echo(f"How to fix it: {info.fix}")
+
+
+def watch_and_build(
+    load: Callable[[], Settings], interval: float, *, verbose: bool, force: bool
+) -> NoReturn:
+    """Build (everything, with ``force``), then rebuild whenever the content or the settings
+    change; Ctrl-C stops (exit 0)."""
+    import time
+
+    from .errors import SeoExportError
+    from .model import Severity
+    from .site import build_site
+    from .watch import watch
+
+    try:
+        changes = watch(load, interval)
+        first = next(changes)
+    except SeoExportError as error:
+        fail(str(error))
+    try:
+        for settings in itertools.chain([first], changes):
+            stamp = time.strftime("%H:%M:%S")
+            if isinstance(settings, SeoExportError):
+                click.echo(f"{stamp} Error: {settings}", err=True)
+                click.echo("Waiting for the settings to be fixed...")
+                continue
+            try:
+                result = build_site(settings, force=force, keep_info=verbose)
+            except SeoExportError as error:
+                click.echo(f"{stamp} Error: {error}", err=True)
+                continue
+            finally:
+                force = False
+            render_findings(result.findings, verbose=verbose)
+            click.echo(
+                f"{stamp} built {plural(result.built, 'article')} "
+                f"({result.unchanged} unchanged, {result.skipped} skipped); "
+                f"{plural(result.count(Severity.ERROR), 'error')}, "
+                f"{plural(result.count(Severity.WARNING), 'warning')}. Watching for changes..."
+            )
+    except KeyboardInterrupt:
+        click.echo("Stopped watching.")
+    sys.exit(0)
+
+
+@main.command()
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path), default=".")
+@click.option("--yes", "-y", is_flag=True, help="Ask nothing: take the defaults and the options.")
+@click.option("--base-url", help="The site's home page (asked when not given).")
+@click.option("--site-name", help="The site's name (asked when not given).")
+@click.option("--language", help="Language of the articles, e.g. da-DK (asked when not given).")
+def init(
+    folder: Path,
+    yes: bool,
+    base_url: str | None,
+    site_name: str | None,
+    language: str | None,
+) -> None:
+    """Start a project in FOLDER: a commented seo-export.toml, and content/ with an example
+    article when it has none."""
+    from .errors import SeoExportError
+    from .init import DEFAULTS, Answers, init_project
+
+    def answer(given: str | None, question: str, default: str) -> str:
+        if given is not None:
+            return given
+        return default if yes else str(click.prompt(question, default=default))
+
+    answers = Answers(
+        base_url=answer(base_url, "Base URL of the site", DEFAULTS.base_url),
+        site_name=answer(site_name, "Site name", DEFAULTS.site_name),
+        language=answer(
+            language, "Language of the articles (BCP 47, e.g. da-DK)", DEFAULTS.language
+        ),
+    )
+    try:
+        written = init_project(folder, answers)
+    except SeoExportError as error:
+        fail(str(error))
+    for path in written:
+        click.echo(f"Wrote {path}")
+    click.echo("Next: seo-export build   (then seo-export report, or seo-export validate)")

@@ -1,0 +1,267 @@
+"""out/report.html: built from a real build, read back as HTML and in headless Chromium."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+import pytest
+from browser import dump_dom, find_chromium, png_size, screenshot
+from click.testing import CliRunner
+from conftest import REPO
+
+from seo_export.cli import main
+from seo_export.report import NoBuildToReportError, write_report
+from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
+
+HOSTILE_TITLE = "Ondt </script><img src=x onerror=alert(1)> & \"citat\" 'enkelt'"
+LONG_META_TITLE = (
+    "Nerveafklemning i nakken, skulderen og armen – symptomer, årsager og behandling hos os"
+)
+ARTICLES = {
+    "broken.md": "---\ntitle: [x\n---\n\nTekst.\n",
+    "hostile.md": f"""---
+title: {json.dumps(HOSTILE_TITLE)}
+description: "Beskrivelse med <b>fed</b> tekst og &amp; et tegn, der skal vises som det står og ikke tolkes."
+datePublished: 2025-01-10
+slug: ondt
+---
+
+Ondt er en tilstand, som mange kender.
+
+## Hvad er symptomerne?
+
+Symptomerne inkluderer smerte, stivhed og hovedpine.
+""",
+    "nakken.md": f"""---
+title: Nerveafklemning i nakken
+metaTitle: {LONG_META_TITLE}
+description: Nerveafklemning i nakken giver smerter, der stråler ud i armen. Læs om symptomer, årsager og behandling.
+datePublished: 2025-01-10
+slug: nakken
+---
+
+Nerveafklemning i nakken er en tilstand, hvor en nerve i nakken bliver klemt.
+
+## Hvad er symptomerne?
+
+- Smerter i armen
+- Prikken i fingrene
+""",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Settings:
+    """The sample article and three more (hostile, long title, broken), built into tmp_path/out."""
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(REPO / "content" / "nerveafklemning.md", content)
+    for name, text in ARTICLES.items():
+        (content / name).write_text(text, encoding="utf-8")
+    shutil.copy(REPO / "seo-export.toml", tmp_path)
+    settings = load_settings(tmp_path / "seo-export.toml")
+    assert settings.content_dir == content
+    build_site(settings)
+    return settings
+
+
+def manifest(settings: Settings) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((settings.out_dir / "manifest.json").read_text("utf-8"))
+    return data
+
+
+def cards(dom: Any) -> dict[str, Any]:
+    """Article cards by the source file they show."""
+    found = {}
+    for card in dom.xpath('//article[@class="card"]'):
+        source = card.xpath('string(.//p[@class="source"])').split(" · ")[0]
+        found[source] = card
+    return found
+
+
+def text(node: Any, css_class: str) -> str:
+    return str(node.xpath(f'string(.//*[@class="{css_class}"])'))
+
+
+def visible(dom: Any) -> list[str]:
+    return sorted(name for name, card in cards(dom).items() if card.get("hidden") is None)
+
+
+# Reading the file as HTML (no browser): structure, escaping, self-containment.
+
+
+def test_report_escapes_every_content_string(site: Settings) -> None:
+    page = write_report(site).read_text("utf-8")
+    dom = lxml.html.fromstring(page)
+    hostile = cards(dom)["hostile.md"]
+    assert hostile.xpath("string(h3)") == HOSTILE_TITLE
+    assert dom.xpath("//img") == []
+    assert dom.xpath("//@onerror") == []
+    assert len(dom.xpath("//script")) == 1
+    assert "<b>fed</b>" not in page
+    assert text(hostile, "serp-description").startswith("Beskrivelse med <b>fed</b> tekst og & et tegn")
+
+
+def test_report_is_one_self_contained_file(site: Settings) -> None:
+    page = write_report(site).read_text("utf-8")
+    dom = lxml.html.fromstring(page)
+    assert dom.xpath("//script/@src | //link | //img | //iframe | //object | //embed") == []
+    style = dom.xpath("string(//style)")
+    assert "url(" not in style and "@import" not in style
+    assert dom.xpath("string(//html/@lang)") == "en"
+    assert [label.get("for") for label in dom.xpath("//label[@for]")] == ["search"]
+    assert dom.xpath("//input[@id='search']/@type") == ["search"]
+
+
+def test_report_is_the_same_bytes_for_the_same_build(site: Settings, tmp_path: Path) -> None:
+    first = write_report(site).read_bytes()
+    second = write_report(site, path=tmp_path / "again.html").read_bytes()
+    assert first == second
+
+
+def test_summary_counts_and_coverage_match_the_manifest(site: Settings) -> None:
+    dom = lxml.html.fromstring(write_report(site).read_text("utf-8"))
+    totals = {dd.get("data-total"): int(dd.text) for dd in dom.xpath("//dd[@data-total]")}
+    data = manifest(site)
+    articles = data["articles"]
+    severities = [f["severity"] for a in articles for f in a["findings"]] + [
+        f["severity"] for f in data["site_findings"]
+    ]
+    assert totals == {
+        "articles": 4,
+        "built": 3,
+        "skipped": 1,
+        "error": severities.count("error"),
+        "warning": severities.count("warning"),
+        "info": severities.count("info") - len(data["site_findings"]),
+    }
+    assert totals["error"] == 1
+    bars = {
+        row.xpath('string(.//span[@class="bar-label"])'): int(
+            row.xpath('string(.//span[@class="bar-count"])')
+        )
+        for row in dom.xpath('//div[@class="bar-row"][.//span[contains(@class,"coverage")]]')
+    }
+    assert bars["signOrSymptom"] == 3
+    assert bars["cause"] == 1
+    assert bars["FAQ"] == 1
+    assert bars["typicalTest"] == 0
+
+
+def test_articles_are_listed_most_serious_first_and_capped(site: Settings) -> None:
+    dom = lxml.html.fromstring(write_report(site, max_articles=2).read_text("utf-8"))
+    listed = [card.get("data-severity") for card in dom.xpath('//article[@class="card"]')]
+    assert listed == ["error", "warning"]
+    assert dom.xpath('string(//p[@class="note"])') == (
+        "Listed here: the 2 of 4 articles with the most serious findings. "
+        "out/manifest.json has every one."
+    )
+
+
+def test_previews_and_tree_of_one_article(site: Settings) -> None:
+    dom = lxml.html.fromstring(write_report(site).read_text("utf-8"))
+    sample = cards(dom)["nerveafklemning.md"]
+    assert text(sample, "serp-url") == "www.fysfinder.dk › artikler › nerveafklemning"
+    assert text(sample, "serp-title") == "Nerveafklemning – Hvad er nerveafklemning? Læs mere"
+    assert text(sample, "social-site") == "WWW.FYSFINDER.DK"
+    symptoms = sample.xpath('.//li[starts-with(normalize-space(text()), "signOrSymptom")]/ul/li')
+    assert [li.xpath("string(.)") for li in symptoms][:2] == [
+        "MedicalSignOrSymptom smerte, der stråler ud i arme eller ben prose, line 12",
+        "MedicalSignOrSymptom følelsesløshed prose, line 12",
+    ]
+    findings = [li.xpath("string(.)") for li in sample.xpath('.//ul[@class="findings"]/li')]
+    assert findings[0] == (
+        "warning date-order content/nerveafklemning.md:3 lastUpdated (2024-02-24) is before "
+        "datePublished (2025-02-19); dateModified uses datePublished"
+    )
+    broken = cards(dom)["broken.md"]
+    assert broken.get("data-severity") == "error"
+    assert broken.xpath('.//div[@class="previews"]') == []
+
+
+def test_no_build_no_report(settings: Settings) -> None:
+    with pytest.raises(NoBuildToReportError, match="has no manifest.json: run seo-export build"):
+        write_report(settings)
+
+
+def test_report_command_builds_then_writes(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(project)
+    runner = CliRunner()
+    missing = runner.invoke(main, ["report", "--no-build"])
+    assert missing.exit_code == 2
+    assert "has no manifest.json: run seo-export build first" in missing.output
+    done = runner.invoke(main, ["report", "-o", "r.html"])
+    assert done.exit_code == 0, done.output
+    assert done.output == f"Report: {Path('r.html')}\n"
+    assert (project / "out" / "manifest.json").is_file()
+    assert "Nerveafklemning – Hvad er nerveafklemning?" in (project / "r.html").read_text("utf-8")
+
+
+# In headless Chromium: what a reader sees, after the report's script ran.
+
+CHROMIUM = find_chromium()
+needs_chromium = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="no Chromium on this machine (.ci/run installs Debian's chromium; apt-get install chromium)",
+)
+
+
+@needs_chromium
+def test_report_in_chromium_shows_previews_counts_and_no_injected_markup(site: Settings) -> None:
+    assert CHROMIUM is not None
+    report = write_report(site)
+    dom = lxml.html.fromstring(dump_dom(CHROMIUM, report.as_uri()))
+    assert dom.xpath('string(//p[@id="shown"])') == "4 of 4 articles shown"
+    assert visible(dom) == ["broken.md", "hostile.md", "nakken.md", "nerveafklemning.md"]
+    totals = {dd.get("data-total"): dd.text for dd in dom.xpath("//dd[@data-total]")}
+    assert (totals["articles"], totals["built"], totals["skipped"]) == ("4", "3", "1")
+    long_title = cards(dom)["nakken.md"]
+    assert text(long_title, "serp-title") == (
+        "Nerveafklemning i nakken, skulderen og armen – symptomer ..."
+    )
+    assert text(long_title, "social-title") == LONG_META_TITLE
+    assert text(long_title, "serp-url") == "www.fysfinder.dk › artikler › nakken"
+    hostile = cards(dom)["hostile.md"]
+    assert hostile.xpath("string(h3)") == HOSTILE_TITLE
+    assert dom.xpath("//img") == []
+    assert dom.xpath("//@onerror") == []
+
+
+@needs_chromium
+@pytest.mark.parametrize(
+    ("fragment", "expected_visible", "shown"),
+    [
+        ("severity=error", ["broken.md"], "1 of 4 articles shown"),
+        ("severity=warning,info", ["hostile.md", "nakken.md", "nerveafklemning.md"], None),
+        ("q=nakken", ["nakken.md"], "1 of 4 articles shown"),
+        (
+            "q=NERVEAFKLEMNING&severity=warning",
+            ["nakken.md", "nerveafklemning.md"],
+            "2 of 4 articles shown",
+        ),
+        ("q=no-such-article", [], "0 of 4 articles shown"),
+    ],
+)
+def test_filters_in_chromium(
+    site: Settings, fragment: str, expected_visible: list[str], shown: str | None
+) -> None:
+    assert CHROMIUM is not None
+    report = write_report(site)
+    dom = lxml.html.fromstring(dump_dom(CHROMIUM, f"{report.as_uri()}#{fragment}"))
+    assert visible(dom) == expected_visible
+    if shown is not None:
+        assert dom.xpath('string(//p[@id="shown"])') == shown
+
+
+@needs_chromium
+def test_screenshot_in_chromium(site: Settings, tmp_path: Path) -> None:
+    assert CHROMIUM is not None
+    target = tmp_path / "report.png"
+    screenshot(CHROMIUM, write_report(site).as_uri(), target, 1100, 1600)
+    assert png_size(target) == (1100, 1600)
+    assert target.stat().st_size > 20_000  # a blank page compresses to a few hundred bytes
