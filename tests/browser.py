@@ -62,7 +62,9 @@ def dump_dom(chromium: str, url: str) -> str:
     return _run(chromium, "--dump-dom", url)
 
 
-def screenshot(chromium: str, url: str, target: Path, width: int = 1280, height: int = 2000) -> None:
+def screenshot(
+    chromium: str, url: str, target: Path, width: int = 1280, height: int = 2000
+) -> None:
     """A PNG of the page's first ``width`` x ``height`` pixels."""
     _run(chromium, f"--window-size={width},{height}", f"--screenshot={target}", url)
     if not target.is_file():

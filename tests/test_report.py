@@ -9,14 +9,15 @@ from typing import Any
 
 import lxml.html
 import pytest
-from browser import dump_dom, find_chromium, png_size, screenshot
 from click.testing import CliRunner
-from conftest import REPO
 
 from seo_export.cli import main
 from seo_export.report import NoBuildToReportError, write_report
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
+
+from browser import dump_dom, find_chromium, png_size, screenshot
+from conftest import REPO
 
 HOSTILE_TITLE = "Ondt </script><img src=x onerror=alert(1)> & \"citat\" 'enkelt'"
 LONG_META_TITLE = (
@@ -104,7 +105,9 @@ def test_report_escapes_every_content_string(site: Settings) -> None:
     assert dom.xpath("//@onerror") == []
     assert len(dom.xpath("//script")) == 1
     assert "<b>fed</b>" not in page
-    assert text(hostile, "serp-description").startswith("Beskrivelse med <b>fed</b> tekst og & et tegn")
+    assert text(hostile, "serp-description").startswith(
+        "Beskrivelse med <b>fed</b> tekst og & et tegn"
+    )
 
 
 def test_report_is_one_self_contained_file(site: Settings) -> None:
@@ -185,7 +188,7 @@ def test_previews_and_tree_of_one_article(site: Settings) -> None:
 
 
 def test_no_build_no_report(settings: Settings) -> None:
-    with pytest.raises(NoBuildToReportError, match="has no manifest.json: run seo-export build"):
+    with pytest.raises(NoBuildToReportError, match=r"has no manifest\.json: run seo-export build"):
         write_report(settings)
 
 
