@@ -34,6 +34,7 @@ _EXPORTS = {
     "validate": "project",
     "check_pages": "audit",
     "Report": "formats",
+    "write_report": "report",
 }
 
 __all__ = [
@@ -56,6 +57,7 @@ __all__ = [
     "inject_site",
     "load_settings",
     "validate",
+    "write_report",
 ]
 
 if TYPE_CHECKING:
@@ -66,6 +68,7 @@ if TYPE_CHECKING:
     from .inject import eject_html, eject_site, inject_html, inject_site
     from .model import Article, ArticleResult, BuildResult, Finding, Severity
     from .project import validate
+    from .report import write_report
     from .settings import Settings, load_settings
     from .site import build_site
 
