@@ -95,3 +95,45 @@ def test_the_readme_cms_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     html = page.read_text(encoding="utf-8")
     assert html.count("<!-- seo-export:start -->") == 1
     assert '"@type":["MedicalWebPage","FAQPage"]' in html
+
+
+def test_readme_sample_output_is_what_the_sample_builds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The JSON-LD nodes, the build summary and the explain output shown are the real ones."""
+    import json
+    import shutil
+
+    from click.testing import CliRunner
+
+    from seo_export.build import build_article
+    from seo_export.settings import load_settings
+
+    text = README.read_text(encoding="utf-8")
+    shown = re.search(r"`out/nerveafklemning/schema\.jsonld`.*?```json\n(.*?)\n```", text, re.S)
+    assert shown is not None
+    excerpt = json.loads(shown.group(1))
+    settings = load_settings(REPO / "seo-export.toml")
+    source = REPO / "content" / "nerveafklemning.md"
+    built = build_article(source.read_text(encoding="utf-8"), settings, path="x.md")
+    assert built.jsonld is not None
+    graph = {node["@id"]: node for node in built.jsonld["@graph"]}
+    assert excerpt["@context"] == built.jsonld["@context"]
+    assert len(excerpt["@graph"]) == 3
+    for node in excerpt["@graph"]:
+        assert node == graph[node["@id"]]
+
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    runner = CliRunner()
+    monkeypatch.chdir(tmp_path)
+    output = runner.invoke(main, ["build"]).output
+    quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    summary = re.search(r"```\n(content/nerveafklemning\.md:3: .*?)\n```", quick, re.S)
+    assert summary is not None
+    assert output == summary.group(1) + "\n"
+
+    explained = re.search(r"```\n\$ seo-export explain (\S+)\n(.*?)\n```", text, re.S)
+    assert explained is not None
+    result = runner.invoke(main, ["explain", explained.group(1)])
+    assert result.output == explained.group(2) + "\n"
