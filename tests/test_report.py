@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -208,6 +209,8 @@ def test_report_command_builds_then_writes(project: Path, monkeypatch: pytest.Mo
 # In headless Chromium: what a reader sees, after the report's script ran.
 
 CHROMIUM = find_chromium()
+if CHROMIUM is None and os.environ.get("SEO_EXPORT_REQUIRE_CHROMIUM"):
+    raise RuntimeError("SEO_EXPORT_REQUIRE_CHROMIUM is set but no Chromium was found")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
     reason="no Chromium on this machine (.ci/run installs Debian's chromium; apt-get install chromium)",
