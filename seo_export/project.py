@@ -147,7 +147,9 @@ def validate_project(
     return Report(tuple(units))
 
 
-def _sources(settings: Settings, paths: Sequence[Path]) -> tuple[list[SourceFile], list[Finding]]:
+def _sources(
+    settings: Settings, paths: Sequence[Path]
+) -> tuple[Sequence[SourceFile], list[Finding]]:
     if not paths:
         return discover(settings.content_dir, settings.root)
     sources: list[SourceFile] = []

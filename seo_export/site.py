@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import threading
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,7 +146,7 @@ class _Run:
     """
 
     settings: Settings
-    sources: list[SourceFile]
+    sources: Sequence[SourceFile]
     transaction: OutputTransaction
     keep_info: bool
     findings: list[Finding] = field(default_factory=list)
