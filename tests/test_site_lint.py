@@ -1,0 +1,63 @@
+"""Duplicates across articles: found in a whole build, each against the first article that had it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from seo_export.checks.site import SiteLint
+from seo_export.settings import load_settings
+from seo_export.site import build_site
+
+from conftest import REPO
+
+
+def article(slug: str, title: str, description: str, canonical: str | None = None) -> str:
+    extra = f"canonical: {canonical}\n" if canonical else ""
+    return (
+        f"---\ntitle: {title}\nslug: {slug}\ndescription: {description}\n{extra}"
+        "datePublished: 2025-01-10\n---\n\nIntro.\n"
+    )
+
+
+DESCRIPTION = "En beskrivelse, der er lang nok til ikke at blive for kort for søgemaskinerne her."
+
+
+def test_duplicates_are_reported_in_source_order_against_the_first(tmp_path: Path) -> None:
+    shutil.copy(REPO / "seo-export.toml", tmp_path)
+    settings = load_settings(tmp_path / "seo-export.toml")
+    content = tmp_path / "content"
+    content.mkdir()
+    files = {
+        "a.md": article("a", "Ondt i ryggen", DESCRIPTION),
+        "b.md": article(
+            "b", "Ondt i ryggen", "En helt anden beskrivelse, som også er lang nok til at gå."
+        ),
+        "c.md": article("c", "ONDT I RYGGEN", DESCRIPTION),
+        "d.md": article(
+            "d",
+            "Noget andet",
+            "Og en tredje beskrivelse, der heller ikke ligner de andre.",
+            "/artikler/a/",
+        ),
+        "e.md": article(
+            "e",
+            "Noget helt tredje",
+            "Den fjerde beskrivelse, der er lang nok og ikke ligner nogen.",
+        ),
+    }
+    for name, text in files.items():
+        (content / name).write_text(text, encoding="utf-8")
+    result = build_site(settings)
+    site = [(f.code, f.file, f.message) for f in result.findings if f.code.startswith("duplicate-")]
+    assert site == [
+        ("duplicate-title", "content/b.md", "same title as content/a.md"),
+        ("duplicate-title", "content/c.md", "same title as content/a.md"),
+        ("duplicate-description", "content/c.md", "same description as content/a.md"),
+        ("duplicate-canonical", "content/d.md", "same canonical URL as content/a.md"),
+    ]
+
+
+def test_site_lint_without_duplicates_reports_only_the_faq_note() -> None:
+    lint = SiteLint(lambda index: f"file-{index}")
+    assert lint.closing() == []
