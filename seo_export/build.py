@@ -6,7 +6,7 @@ no disk touched. :mod:`seo_export.site` runs it over a content folder.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 
 from .checks import run_article_checks
 from .dates import iso
@@ -25,6 +25,7 @@ from .model import (
 from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
+from .sitemap import build_sitemaps
 from .validate import document_findings, front_matter_findings
 from .vocabulary import Vocabulary
 
@@ -145,3 +146,19 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
 def sitemap_base(settings: Settings) -> str:
     """The URL folder where out/'s sitemap files are served: the site root."""
     return settings.base_url + "/"
+
+
+def site_sitemaps(
+    entries: Iterable[SitemapEntry], settings: Settings, *, gzip_files: bool = False
+) -> Iterator[OutputFile]:
+    """The sitemap files of ``entries`` under the site's sitemap settings."""
+    return build_sitemaps(
+        entries,
+        sitemap_base=sitemap_base(settings),
+        max_urls=settings.sitemap_max_urls,
+        max_bytes=settings.sitemap_max_bytes,
+        extra_sitemaps=settings.sitemap_extra,
+        changefreq=settings.sitemap_changefreq,
+        priority=settings.sitemap_priority,
+        gzip_files=gzip_files,
+    )

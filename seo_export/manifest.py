@@ -9,6 +9,7 @@ timestamps: the same input gives the same bytes.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,6 +62,34 @@ def footer(sitemaps: list[str], site_findings: list[Finding], any_entries: bool)
         separators=(",", ":"),
     )
     return ("\n" if any_entries else "") + "]," + tail[1:] + "\n"
+
+
+_FOOTER = b"\n],"
+"""Where the article list ends and the closing keys of the manifest object begin."""
+
+
+def read_footer(path: Path) -> dict[str, Any]:
+    """The closing data of a manifest (``sitemaps``, ``site_findings``); {} if unreadable.
+
+    Read backwards from the end of the file, in blocks, so that a report does
+    not read a manifest of 100,000 lines (hundreds of MB) a second time.
+    """
+    tail = b""
+    try:
+        with open(path, "rb") as handle:
+            position = handle.seek(0, os.SEEK_END)
+            while position > 0:
+                step = min(1 << 16, position)
+                position -= step
+                handle.seek(position)
+                tail = handle.read(step) + tail
+                start = tail.rfind(_FOOTER)
+                if start >= 0:
+                    data: dict[str, Any] = orjson.loads(b"{" + tail[start + len(_FOOTER) :])
+                    return data
+    except (OSError, orjson.JSONDecodeError):
+        pass
+    return {}
 
 
 def record_to_json(record: ArticleRecord) -> dict[str, Any]:

@@ -14,14 +14,13 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import build_text, record_of, sitemap_base
+from .build import build_text, record_of, site_sitemaps
 from .checks.site import SiteLint
 from .discover import SourceFile, discover, read_source, source_for_path
 from .findings import finding
 from .formats import Report, ReportUnit
 from .model import Finding
 from .settings import Settings
-from .sitemap import build_sitemaps
 from .sitemap_schemas import schema_errors
 from .vocabulary import Vocabulary
 
@@ -133,15 +132,7 @@ def validate_project(
     site += lint.closing()
     units.append(ReportUnit("site", tuple(site)))
     sitemap_problems: list[Finding] = []
-    for file in build_sitemaps(
-        entries,
-        sitemap_base=sitemap_base(settings),
-        max_urls=settings.sitemap_max_urls,
-        max_bytes=settings.sitemap_max_bytes,
-        extra_sitemaps=settings.sitemap_extra,
-        changefreq=settings.sitemap_changefreq,
-        priority=settings.sitemap_priority,
-    ):
+    for file in site_sitemaps(entries, settings):
         sitemap_problems += sitemap_findings(file.path, file.content, sitemap_schemas)
     units.append(ReportUnit("sitemaps", tuple(sitemap_problems)))
     return Report(tuple(units))

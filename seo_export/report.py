@@ -12,6 +12,7 @@ for the filters.
 
 from __future__ import annotations
 
+import heapq
 import json
 import os
 from collections import Counter
@@ -23,7 +24,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from .errors import SeoExportError
-from .manifest import MANIFEST_NAME, parse_entry, read_manifest
+from .manifest import MANIFEST_NAME, parse_entry, read_footer, read_manifest
 from .settings import Settings
 from .textwidth import (
     DESCRIPTION_FONT_PX,
@@ -39,6 +40,8 @@ PROPERTIES = (
     "primaryPrevention", "expectedPrognosis",
 )  # fmt: skip
 SEVERITIES = ("error", "warning", "info")
+RANK = {name: rank for rank, name in enumerate((*SEVERITIES, "clean"))}
+"""Articles are listed in this order of their most serious finding."""
 DEFAULT_MAX_ARTICLES = 2000
 EXPANDED_UP_TO = 5
 """A report of this many articles or fewer shows their JSON-LD trees open."""
@@ -95,38 +98,27 @@ def write_report(
     if header is None:
         raise NoBuildToReportError(f"{out_dir} has no manifest.json: run seo-export build first")
     summary = Summary()
-    ranked: list[tuple[int, int, str]] = []  # (severity rank, position, line) of each article
-    rank = {"error": 0, "warning": 1, "info": 2, "clean": 3}
-    for position, (_, line) in enumerate(entries):
-        entry = parse_entry(line)
-        summary.add(entry)
-        ranked.append((rank[worst(entry.get("findings", []))], position, line))
-    summary.site_findings = _site_findings(out_dir / MANIFEST_NAME)
-    ranked.sort(key=lambda item: item[:2])
-    shown = ranked[:max_articles]
+
+    def ranked() -> Iterator[tuple[int, int, str]]:
+        """(severity rank, position, line) per article, counting each into the summary."""
+        for position, (_, line) in enumerate(entries):
+            entry = parse_entry(line)
+            summary.add(entry)
+            yield RANK[worst(entry.get("findings", []))], position, line
+
+    # Only the lines listed in detail are kept: a large site's manifest is hundreds of MB.
+    shown = heapq.nsmallest(max_articles, ranked())
+    summary.site_findings = read_footer(out_dir / MANIFEST_NAME).get("site_findings", [])
     target = path or out_dir / REPORT_NAME
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as page:
             details = (parse_entry(line) for _, _, line in shown)
-            _page(page, settings, summary, details, shown=len(shown), total=len(ranked))
+            _page(page, settings, summary, details, shown=len(shown), total=summary.articles)
         os.replace(temporary, target)  # readers see the old report or the new one
     finally:
         temporary.unlink(missing_ok=True)
     return target
-
-
-def _site_findings(manifest: Path) -> list[dict[str, Any]]:
-    """The site-wide findings from the manifest's last line."""
-    with open(manifest, encoding="utf-8") as handle:
-        last = ""
-        for line in handle:
-            last = line
-    try:
-        findings: list[dict[str, Any]] = json.loads("{" + last.split(",", 1)[1])["site_findings"]
-    except (IndexError, ValueError, KeyError):
-        return []
-    return findings
 
 
 def _page(

@@ -29,7 +29,7 @@ from typing import Any
 
 from . import emit
 from ._version import VERSION
-from .build import build_text, record_of, sitemap_base
+from .build import build_text, record_of, site_sitemaps, sitemap_base
 from .checks.site import SiteLint
 from .discover import SourceFile, discover, display_path, read_source, source_named
 from .emit import OutputTransaction, output_lock
@@ -45,7 +45,7 @@ from .manifest import (
 )
 from .model import ArticleRecord, ArticleResult, BuildResult, Finding, Severity, SitemapEntry
 from .settings import Settings
-from .sitemap import build_sitemaps, robots_line
+from .sitemap import robots_line
 from .statcache import StatCache
 
 ProgressCallback = Callable[[int, int], None]
@@ -393,16 +393,7 @@ def _build_site(
                         yield record.sitemap
 
             sitemap_names = []
-            for file in build_sitemaps(
-                records(),
-                sitemap_base=sitemap_base(settings),
-                max_urls=settings.sitemap_max_urls,
-                max_bytes=settings.sitemap_max_bytes,
-                extra_sitemaps=settings.sitemap_extra,
-                changefreq=settings.sitemap_changefreq,
-                priority=settings.sitemap_priority,
-                gzip_files=settings.sitemap_gzip,
-            ):
+            for file in site_sitemaps(records(), settings, gzip_files=settings.sitemap_gzip):
                 sitemap_names.append(file.path)
                 transaction.write_if_changed(file.path, file.content)
             for stale in sorted(out_dir.glob("sitemap*.xml*")):

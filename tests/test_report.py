@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from seo_export.cli import main
+from seo_export.manifest import read_footer
 from seo_export.report import NoBuildToReportError, write_report
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
@@ -155,6 +156,8 @@ def test_summary_counts_and_coverage_match_the_manifest(site: Settings) -> None:
     assert bars["cause"] == 1
     assert bars["FAQ"] == 1
     assert bars["typicalTest"] == 0
+    whole_site = dom.xpath('//h3[.="About the whole site"]/following-sibling::ul[1]/li/code/text()')
+    assert whole_site == ["google-faq-rich-results"]
 
 
 def test_articles_are_listed_most_serious_first_and_capped(site: Settings) -> None:
@@ -271,3 +274,29 @@ def test_screenshot_in_chromium(site: Settings, tmp_path: Path) -> None:
     screenshot(CHROMIUM, write_report(site).as_uri(), target, 1100, 1600)
     assert png_size(target) == (1100, 1600)
     assert target.stat().st_size > 20_000  # a blank page compresses to a few hundred bytes
+
+
+def test_read_footer_finds_the_closing_data_from_the_end(site: Settings, tmp_path: Path) -> None:
+    data = manifest(site)
+    assert read_footer(site.out_dir / "manifest.json") == {
+        "sitemaps": data["sitemaps"],
+        "site_findings": data["site_findings"],
+    }
+    assert data["site_findings"][0]["code"] == "google-faq-rich-results"
+    # Footers further back than one block, right after the header, and none at all.
+    line = '{"source":"a.md","title":"' + "x" * 1000 + '"}'
+    big = tmp_path / "big.json"
+    big.write_text(
+        '{"tool":"seo-export","articles":[\n'
+        + ",\n".join([line] * 200)
+        + '\n],"sitemaps":["sitemap.xml"],"site_findings":[]}\n',
+        encoding="utf-8",
+    )
+    assert read_footer(big) == {"sitemaps": ["sitemap.xml"], "site_findings": []}
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"tool":"seo-export","articles":[\n],"sitemaps":[]}\n', encoding="utf-8")
+    assert read_footer(empty) == {"sitemaps": []}
+    torn = tmp_path / "torn.json"
+    torn.write_text('{"tool":"seo-export","articles":[\n' + line, encoding="utf-8")
+    assert read_footer(torn) == {}
+    assert read_footer(tmp_path / "missing.json") == {}
