@@ -19,7 +19,7 @@ import click
 from ._version import VERSION
 
 if TYPE_CHECKING:
-    from .model import Finding
+    from .model import BuildResult, Finding, Severity
     from .settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -205,10 +205,7 @@ def build(
             f"... and {hidden:,} more findings: every one is in {result.out_dir}/manifest.json."
         )
     if not quiet:
-        counts = ", ".join(
-            plural(result.count(severity), severity.value)
-            for severity in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        )
+        counts = severity_counts(result, (Severity.ERROR, Severity.WARNING, Severity.INFO))
         click.echo(
             f"Built {plural(result.built, 'article')} into {result.out_dir}/ "
             f"({result.unchanged} unchanged, {result.skipped} skipped); findings: {counts}."
@@ -217,6 +214,11 @@ def build(
             click.echo("Nothing changed: no file written.")
         click.echo(f"For robots.txt: {result.robots_line}")
     sys.exit(1 if result.has_errors else 0)
+
+
+def severity_counts(result: BuildResult, severities: Iterable[Severity]) -> str:
+    """``0 errors, 1 warning``: how many findings of each severity a build had."""
+    return ", ".join(plural(result.count(severity), severity.value) for severity in severities)
 
 
 PROGRESS_THRESHOLD = 300
@@ -643,8 +645,8 @@ def watch_and_build(
             click.echo(
                 f"{stamp} built {plural(result.built, 'article')} "
                 f"({result.unchanged} unchanged, {result.skipped} skipped); "
-                f"{plural(result.count(Severity.ERROR), 'error')}, "
-                f"{plural(result.count(Severity.WARNING), 'warning')}. Watching for changes..."
+                f"{severity_counts(result, (Severity.ERROR, Severity.WARNING))}. "
+                "Watching for changes..."
             )
     except KeyboardInterrupt:
         click.echo("Stopped watching.")

@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from .discover import SOURCE_SUFFIXES
 from .errors import SeoExportError
 from .settings import SETTINGS_FILE, load_settings
 
@@ -126,7 +127,7 @@ def init_project(folder: Path, answers: Answers) -> list[Path]:
     written = [settings_path]
     content = folder / "content"
     has_articles = content.is_dir() and any(
-        path.suffix.lower() in (".md", ".markdown", ".txt") for path in content.rglob("*")
+        path.suffix.lower() in SOURCE_SUFFIXES for path in content.rglob("*")
     )
     if not has_articles:
         content.mkdir(exist_ok=True)
