@@ -85,6 +85,12 @@ def inline_html(children: Sequence[Token], page_url: str) -> str:
     return "".join(parts).strip()
 
 
+def quote_block(line: int, nested: list[Block]) -> Block:
+    """A block quote: the blocks inside it, as one block."""
+    text = " ".join(block.text for block in nested if block.text)
+    return Block("quote", line, text, _wrap("div", "".join(block.html for block in nested)))
+
+
 def blocks_from_tokens(tokens: Sequence[Token], first_line: int, page_url: str) -> list[Block]:
     """The top-level blocks of a token stream, with 1-based lines.
 
@@ -122,10 +128,7 @@ def blocks_from_tokens(tokens: Sequence[Token], first_line: int, page_url: str) 
                 Block("code", line, text, _wrap("p", escape(_CONTROL.sub("", text), quote=False)))
             )
         elif kind == "blockquote_open":
-            nested = blocks_from_tokens(inner[1:-1], first_line, page_url)
-            text = " ".join(block.text for block in nested if block.text)
-            html = "".join(block.html for block in nested)
-            blocks.append(Block("quote", line, text, _wrap("div", html)))
+            blocks.append(quote_block(line, blocks_from_tokens(inner[1:-1], first_line, page_url)))
         elif kind == "hr":
             blocks.append(Block("rule", line, "", ""))
         else:

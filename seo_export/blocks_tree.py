@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from html import escape
 from typing import Any
 
-from .blocks import _CONTROL, _wrap, clean_text, safe_link
+from .blocks import _CONTROL, _wrap, clean_text, quote_block, safe_link
 from .model import Block, ListItem
 
 
@@ -99,10 +99,7 @@ def _blocks(nodes: Sequence[Node], lines: _Lines, page_url: str) -> list[Block]:
                 Block("code", line, text, _wrap("p", escape(_CONTROL.sub("", text), quote=False)))
             )
         elif kind == "blockquote":
-            nested = _blocks(node.children, lines, page_url)
-            text = " ".join(block.text for block in nested if block.text)
-            html = "".join(block.html for block in nested)
-            blocks.append(Block("quote", line, text, _wrap("div", html)))
+            blocks.append(quote_block(line, _blocks(node.children, lines, page_url)))
         elif kind == "hr":
             blocks.append(Block("rule", line, "", ""))
         else:
