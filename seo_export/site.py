@@ -46,7 +46,7 @@ from .manifest import (
 from .model import ArticleRecord, ArticleResult, BuildResult, Finding, Severity, SitemapEntry
 from .settings import Settings
 from .sitemap import robots_line
-from .statcache import StatCache
+from .statcache import StatCache, make_stamp, unchanged_build
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (articles done, articles in all)."""
@@ -343,7 +343,75 @@ def _build_site(
     out_dir = settings.out_dir
     sources, discover_findings = discover(settings.content_dir, settings.root)
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
-    with output_lock(out_dir), OutputTransaction(out_dir) as transaction:
+    stamp_key = _stamp_key(settings, discover_findings)
+    with output_lock(out_dir):
+        if not force and not emit.staging_dir(out_dir).exists():
+            previous = unchanged_build(out_dir, ((s.name, s.path) for s in sources), stamp_key)
+            if previous is not None and (previous["kept_info"] or not keep_info):
+                if progress is not None:
+                    progress(len(sources), len(sources))
+                return _unchanged_result(settings, previous, keep_info)
+        return _build_changes(
+            settings,
+            sources,
+            discover_findings,
+            force=force,
+            workers=workers,
+            progress=progress,
+            keep_info=keep_info,
+            stamp_key=stamp_key,
+        )
+
+
+def _stamp_key(settings: Settings, discover_findings: Sequence[Finding]) -> str:
+    """What a build's output depends on besides the sources: version, settings, folders, and
+    what discovery reported."""
+    import orjson
+
+    return orjson.dumps(
+        [
+            VERSION,
+            settings.digest,
+            os.path.abspath(settings.content_dir),  # noqa: PTH100 - no symlinks resolved
+            os.path.abspath(settings.root),  # noqa: PTH100
+            [f.to_json() for f in discover_findings],
+        ]
+    ).decode()
+
+
+def _unchanged_result(settings: Settings, previous: dict[str, Any], keep_info: bool) -> BuildResult:
+    """The result of a build that found nothing to do, from the stamp of the one before."""
+    findings = tuple(
+        item
+        for item in map(Finding.from_json, previous["findings"])
+        if keep_info or item.severity is not Severity.INFO
+    )
+    return BuildResult(
+        out_dir=display_path(settings.out_dir, settings.root),
+        built=0,
+        unchanged=previous["unchanged"],
+        skipped=previous["skipped"],
+        findings=findings,
+        files_written=(),
+        files_removed=(),
+        robots_line=previous["robots_line"],
+        counts=previous["counts"],
+    )
+
+
+def _build_changes(
+    settings: Settings,
+    sources: Sequence[SourceFile],
+    discover_findings: list[Finding],
+    *,
+    force: bool,
+    workers: int,
+    progress: ProgressCallback | None,
+    keep_info: bool,
+    stamp_key: str,
+) -> BuildResult:
+    out_dir = settings.out_dir
+    with OutputTransaction(out_dir) as transaction:
         run = _Run(settings, sources, transaction, keep_info)
         run.note(discover_findings)
         # First pass over the previous manifest: what each source was built from.
@@ -410,7 +478,19 @@ def _build_site(
         robots = robots_line(sitemap_base(settings))
         transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
         written, written_count, removed = transaction.commit()
-        stat_cache.commit()
+        stat_cache.commit(
+            make_stamp(
+                stamp_key,
+                out_dir,
+                [MANIFEST_NAME, *sitemap_names, "robots-sitemap.txt"],
+                unchanged=run.built + run.unchanged,
+                skipped=run.skipped,
+                counts=run.counts,
+                findings=[f.to_json() for f in run.findings],
+                kept_info=keep_info,
+                robots_line=robots,
+            )
+        )
         return BuildResult(
             out_dir=display_path(out_dir, settings.root),
             built=run.built,

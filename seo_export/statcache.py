@@ -6,21 +6,30 @@ line per source, in source order, so a build streams it (a merge with the
 sorted sources) instead of loading it, and writes the next one as it goes. A
 torn or foreign cache is simply ignored: the content hashes in the manifest
 remain the authority on what is up to date.
+
+A build that commits ends the cache with a stamp line: what the build was
+made with, the size and time of the site-wide files it left in out/, and
+its result. When every source, the settings and those files are as the stamp
+says, the next build is a no-op that reads nothing else (:func:`unchanged_build`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import Any, TextIO
+
+import orjson
 
 from ._version import VERSION
 
 HEADER = f"seo-export stat cache {VERSION}\n"
+STAMP = "#stamp\t"
+"""Starts the last line; a source line cannot (it has three tabs, a stamp line one)."""
 
 
 def cache_path(out_dir: Path) -> Path:
@@ -77,11 +86,7 @@ class StatCache:
         if self._next is None or self._next[0] != name:
             return None
         _, mtime, size, content_hash = self._next
-        try:
-            stat = os.stat(path)  # noqa: PTH116 - str paths in the hot loop
-        except OSError:
-            return None
-        if (stat.st_mtime_ns, stat.st_size) == (mtime, size):
+        if _stat_key(path) == (mtime, size):
             return content_hash, (mtime, size)
         return None
 
@@ -110,8 +115,76 @@ class StatCache:
         if self._writer is not None and stat is not None and content_hash and "\t" not in name:
             self._writer.write(f"{name}\t{stat[0]}\t{stat[1]}\t{content_hash}\n")
 
-    def commit(self) -> None:
-        """Put the new cache in place (atomically; a failure only costs the next build time)."""
+    def commit(self, stamp: Mapping[str, Any] | None = None) -> None:
+        """Put the new cache in place (atomically; a failure only costs the next build time).
+
+        ``stamp`` (JSON data, see :func:`make_stamp`) ends the file when given.
+        """
         temporary = self.path.with_name(self.path.name + ".tmp")
         with contextlib.suppress(OSError):
+            if stamp is not None and self._writer is not None:
+                with open(temporary, "ab") as handle:
+                    handle.write(STAMP.encode() + orjson.dumps(stamp) + b"\n")
             os.replace(temporary, self.path)
+
+
+def _stat_key(path: str) -> tuple[int, int] | None:
+    try:
+        stat = os.stat(path)  # noqa: PTH116 - str paths in the hot loop
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+def _numbers(parts: list[str]) -> tuple[int, int] | None:
+    try:
+        return int(parts[1]), int(parts[2])
+    except ValueError:
+        return None
+
+
+def make_stamp(key: str, out_dir: Path, outputs: Iterable[str], **result: Any) -> dict[str, Any]:
+    """The stamp of a committed build: ``key`` (what it was made with), the size and time of
+    ``outputs`` (paths in out/, taken now) and ``result`` (JSON data of the build's result)."""
+    base = os.fspath(out_dir)
+    files = [[name, *(_stat_key(os.path.join(base, name)) or (0, -1))] for name in outputs]  # noqa: PTH118
+    return {"key": key, "outputs": files, "result": result}
+
+
+def unchanged_build(
+    out_dir: Path, sources: Iterable[tuple[str, str]], key: str
+) -> dict[str, Any] | None:
+    """The last build's result (as stamped) when nothing it was made from or wrote changed.
+
+    ``sources`` are (name, path) in source order: each must have a line with
+    its present size and time, in that order and with none left over; the
+    stamp must carry ``key``; the out/ files it lists must have their stamped
+    size and time. Anything else (a new, deleted or touched source, other
+    settings, a torn cache, a hand-edited manifest) returns None: build.
+    """
+    try:
+        handle = open(cache_path(out_dir), encoding="utf-8")  # noqa: SIM115 - closed below
+    except OSError:
+        return None
+    with handle:
+        if handle.readline() != HEADER:
+            return None
+        for name, path in sources:
+            parts = handle.readline().rstrip("\n").split("\t")
+            if len(parts) != 4 or parts[0] != name or _stat_key(path) != _numbers(parts):
+                return None
+        line = handle.readline()
+    if not line.startswith(STAMP) or not line.endswith("\n"):
+        return None
+    try:
+        stamp = orjson.loads(line[len(STAMP) :])
+    except orjson.JSONDecodeError:
+        return None
+    if not isinstance(stamp, dict) or stamp.get("key") != key:
+        return None
+    base = os.fspath(out_dir)
+    for name, mtime, size in stamp["outputs"]:
+        if _stat_key(os.path.join(base, name)) != (mtime, size):  # noqa: PTH118
+            return None
+    result: dict[str, Any] = stamp["result"]
+    return result

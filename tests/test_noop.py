@@ -1,0 +1,165 @@
+"""A build that has nothing to do reads only file sizes and times (the stamp in .out.cache).
+
+The stamp is trusted only while everything it vouches for is as it was: each
+test here changes one thing and checks that the build then looks again.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from seo_export.model import BuildResult, Severity
+from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
+from seo_export.statcache import cache_path
+
+from conftest import REPO, SAMPLE
+
+
+def article(n: int, published: str = "2025-01-10", updated: str = "2025-02-01") -> str:
+    return (
+        f"---\ntitle: Artikel {n}\ndatePublished: {published}\nlastUpdated: {updated}\n"
+        f"description: Beskrivelse nummer {n} af en artikel, lang nok til at være en god beskrivelse.\n"
+        f"---\n\nIntro {n}.\n\n## Symptomer\n\nSymptomer inkluderer smerte og prikken.\n"
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Settings:
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    content = tmp_path / "content"
+    content.mkdir()
+    shutil.copy(SAMPLE, content / "nerveafklemning.md")
+    for n in range(1, 4):
+        (content / f"artikel-{n}.md").write_text(article(n), encoding="utf-8")
+    # One article with a warning (dates out of order) and one that is skipped (no title).
+    (content / "artikel-4.md").write_text(article(4, updated="2024-01-01"), encoding="utf-8")
+    (content / "uden-titel.md").write_text("---\ndescription: x\n---\n\nTekst.\n", "utf-8")
+    return load_settings(tmp_path / "seo-export.toml")
+
+
+def summary(result: BuildResult) -> tuple[object, ...]:
+    return (
+        result.built,
+        result.unchanged,
+        result.skipped,
+        result.findings,
+        dict(result.counts),
+        result.files_written_count,
+        result.files_removed_count,
+        result.robots_line,
+    )
+
+
+def garble_keeping_stat(path: Path) -> bytes:
+    """Overwrite ``path`` with bytes of the same length and put its time back; the old bytes."""
+    original = path.read_bytes()
+    stat = path.stat()
+    path.write_bytes(b"x" * len(original))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    return original
+
+
+def test_a_no_op_build_reports_what_a_full_look_reports(project: Settings) -> None:
+    first = build_site(project, keep_info=True)
+    assert (first.built, first.skipped) == (5, 1)
+    codes = sorted({f.code for f in first.findings})
+    assert "date-order" in codes and "title-missing" in codes
+
+    from_stamp = build_site(project, keep_info=True)
+    cache_path(project.out_dir).unlink()  # no stamp: the manifest is read again
+    full_look = build_site(project, keep_info=True)
+
+    assert summary(from_stamp) == summary(full_look)
+    assert (from_stamp.built, from_stamp.unchanged, from_stamp.skipped) == (0, 5, 1)
+    assert from_stamp.findings == first.findings
+    assert from_stamp.counts == first.counts
+    assert from_stamp.files_written == () and from_stamp.files_written_count == 0
+
+
+def test_info_findings_left_out_of_the_stamp_are_looked_up_when_asked_for(
+    project: Settings,
+) -> None:
+    quiet = build_site(project, keep_info=False)
+    assert all(f.severity is not Severity.INFO for f in quiet.findings)
+    verbose = build_site(project, keep_info=True)
+    infos = [f for f in verbose.findings if f.severity is Severity.INFO]
+    assert len(infos) == verbose.counts["info"] > 0
+    # Stamped with info now: a quiet no-op drops it again, with the same counts.
+    again = build_site(project, keep_info=False)
+    assert again.findings == tuple(f for f in verbose.findings if f not in infos)
+    assert again.counts == verbose.counts
+
+
+def test_the_stamp_does_not_read_the_manifest(project: Settings) -> None:
+    build_site(project)
+    manifest = project.out_dir / "manifest.json"
+    original = garble_keeping_stat(manifest)
+    build_site(project)
+    assert manifest.read_bytes() == b"x" * len(original)  # trusted: same size and time
+    os.utime(manifest)  # now its time says it was edited
+    result = build_site(project)
+    assert manifest.read_bytes() == original
+    assert result.built == 5 and "manifest.json" in result.files_written
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "touch a source",
+        "edit a source",
+        "add a source",
+        "delete a source",
+        "delete the sitemap",
+        "other settings",
+        "torn cache",
+        "force",
+    ],
+)
+def test_any_change_makes_the_build_look_again(project: Settings, change: str) -> None:
+    build_site(project)
+    manifest = project.out_dir / "manifest.json"
+    original = garble_keeping_stat(manifest)  # only a build that looks again repairs it
+    settings, force = project, False
+    content = project.content_dir
+    if change == "touch a source":
+        stat = (content / "artikel-2.md").stat()
+        os.utime(content / "artikel-2.md", ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    elif change == "edit a source":
+        (content / "artikel-2.md").write_text(article(2).replace("Intro", "Indledning"), "utf-8")
+    elif change == "add a source":
+        (content / "artikel-9.md").write_text(article(9), encoding="utf-8")
+    elif change == "delete a source":
+        (content / "artikel-3.md").unlink()
+    elif change == "delete the sitemap":
+        (project.out_dir / "sitemap.xml").unlink()
+    elif change == "other settings":
+        settings = load_settings(project.source, site_name="FysFinder.dk")
+    elif change == "torn cache":
+        cache = cache_path(project.out_dir)
+        cache.write_bytes(cache.read_bytes()[:-20])
+    else:
+        force = True
+    result = build_site(settings, force=force)
+    assert manifest.read_bytes() != b"x" * len(original)
+    assert (project.out_dir / "sitemap.xml").is_file()
+    expected_sources = {"add a source": 7, "delete a source": 5}.get(change, 6)
+    assert result.built + result.unchanged + result.skipped == expected_sources
+
+
+def test_a_no_op_on_another_content_folder_is_not_taken_for_this_one(
+    project: Settings, tmp_path: Path
+) -> None:
+    build_site(project)
+    twin = tmp_path / "twin"
+    shutil.copytree(project.content_dir, twin, copy_function=shutil.copy2)
+    other = load_settings(project.source, content_dir=str(twin))
+    manifest = project.out_dir / "manifest.json"
+    original = garble_keeping_stat(manifest)
+    build_site(other)
+    rebuilt = manifest.read_bytes()
+    assert rebuilt != b"x" * len(original) and b'"file":"twin/artikel-4.md"' in rebuilt
