@@ -295,7 +295,7 @@ class OutputTransaction:
 
 
 BACKUP = ".seo-export-backup"
-_MOVED, _REPLACED, _REMOVED = 1, 2, 3
+_MOVED, _REPLACED, _REMOVED, _FOLDER_MOVED = 1, 2, 3, 4
 
 
 def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = False) -> None:
@@ -304,44 +304,61 @@ def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = Fal
     With ``undo``, every file it replaces or removes is first moved aside, and
     an error part-way puts out/ back exactly as it was before raising. What it
     did is remembered as one byte per listed file, not as a list of paths.
+
+    An article folder that out/ does not have yet moves in whole: one rename
+    instead of one per file (a first build of 10,000 articles: 10,000 renames,
+    not 30,000 renames and 10,000 new folders).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
+    out, stage = os.fspath(out_dir), os.fspath(staging)
     backup = staging / BACKUP
     with open(staging / WRITTEN_LIST, "rb") as counted:
         count = sum(1 for _ in counted) if undo else 0
     progress = _Progress(bytearray(count), bytearray(len(removed)))
-    made: set[Path] = set()
+    made: set[str] = set()
 
-    def ensure(folder: Path) -> None:
+    def ensure(folder: str) -> None:
         if folder not in made:
-            folder.mkdir(parents=True, exist_ok=True)
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - str paths, once per file
             made.add(folder)
 
+    last_folder = ""
     try:
         with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
             for index, line in enumerate(listed):
                 path = line.rstrip("\n")
-                source = staging / path
-                if not source.exists():  # unstaged, listed twice, or moved by an earlier attempt
+                folder, nested, _ = path.partition("/")
+                if nested and folder != last_folder:
+                    # A folder's files are listed together, so only its first one asks.
+                    last_folder = folder
+                    whole = os.path.join(stage, folder)  # noqa: PTH118 - once per file
+                    if not os.path.lexists(os.path.join(out, folder)) and os.path.isdir(whole):  # noqa: PTH112, PTH118
+                        os.rename(whole, os.path.join(out, folder))  # noqa: PTH104, PTH118
+                        if undo:
+                            progress.written[index] = _FOLDER_MOVED
+                        continue
+                source = os.path.join(stage, path)  # noqa: PTH118
+                if not os.path.lexists(source):  # unstaged, listed twice, or moved already
                     continue
-                target = out_dir / path
-                ensure(target.parent)
-                if undo and target.exists():
-                    ensure((backup / path).parent)
-                    os.replace(target, backup / path)
+                target = os.path.join(out, path)  # noqa: PTH118
+                ensure(os.path.dirname(target))  # noqa: PTH120
+                if undo and os.path.lexists(target):
+                    aside = os.path.join(stage, BACKUP, path)  # noqa: PTH118
+                    ensure(os.path.dirname(aside))  # noqa: PTH120
+                    os.replace(target, aside)
                     progress.written[index] = _REPLACED
                 elif undo:
                     progress.written[index] = _MOVED
                 os.replace(source, target)
         for index, path in enumerate(removed):
-            target = out_dir / path
-            if undo and target.exists():
-                ensure((backup / path).parent)
-                os.replace(target, backup / path)
+            gone = out_dir / path
+            if undo and gone.exists():
+                ensure(os.fspath((backup / path).parent))
+                os.replace(gone, backup / path)
                 progress.removed[index] = _REMOVED
             else:
                 with contextlib.suppress(FileNotFoundError):
-                    target.unlink()
+                    gone.unlink()
     except OSError:
         if undo:
             _undo(out_dir, staging, removed, progress)
@@ -368,7 +385,10 @@ def _undo(out_dir: Path, staging: Path, removed: list[str], progress: _Progress)
         paths = [line.rstrip("\n") for line in listed]  # only on this rare path
     for index in range(len(paths) - 1, -1, -1):
         path, state = paths[index], progress.written[index]
-        if state == _REPLACED:
+        if state == _FOLDER_MOVED:
+            # Out of the way under a name of its own: staging may hold the folder again.
+            os.replace(out_dir / path.partition("/")[0], staging / f".undone-{index}")
+        elif state == _REPLACED:
             if (out_dir / path).exists():  # the new file made it in before the failure
                 os.replace(out_dir / path, staging / path)
             os.replace(backup / path, out_dir / path)

@@ -111,6 +111,34 @@ def test_a_move_into_out_that_fails_is_undone(
     assert build_site(project, jobs=1).built == 11  # and the next build goes through
 
 
+@pytest.mark.parametrize("k", [1, 2, 6])
+def test_a_new_article_folder_that_fails_to_move_in_is_undone(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, k: int
+) -> None:
+    # Six articles built; then six more added (their folders move into out/ whole, after
+    # the touched six were moved in file by file).
+    later = sorted(project.content_dir.iterdir())[6:]
+    aside = tmp_path / "aside"
+    aside.mkdir()
+    for path in later:
+        path.rename(aside / path.name)
+    build_site(project, jobs=1)
+    before = snapshot(project.out_dir)
+    for path in later:
+        (aside / path.name).rename(path)
+    touch_all(project)
+    failing = FailAt(os.rename, k, errno.EACCES)
+    monkeypatch.setattr(emit.os, "rename", failing)
+    with pytest.raises(emit.OutputWriteError, match="as it was before this run"):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    assert failing.calls == k
+    assert snapshot(project.out_dir) == before
+    result = build_site(project, jobs=1)
+    assert result.built == 12
+    assert len(list(project.out_dir.glob("*/head.html"))) == 12
+
+
 def test_the_cli_reports_a_failed_write_and_exits_1(
     project: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
