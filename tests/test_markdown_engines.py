@@ -81,3 +81,22 @@ def test_a_body_the_fast_parser_fails_on_goes_to_the_reference() -> None:
     # markdown-it-pyrs 0.4 panics on this (found by tests/test_properties.py).
     parsed = parse_document("---\ntitle: T\n---\n\n[![](/side/) ``\n", "a.md")
     assert parsed.tree is None and parsed.tokens
+
+
+@pytest.mark.parametrize(
+    ("body", "fast"),
+    [
+        ("Smerter *i* ryggen og **nakken**.", True),
+        ("Æbler *ødelægger* åen_ikke_.", True),  # letters next to the markers
+        ("Prisen *€*20.", False),  # a symbol after a marker
+        ("Prisen €*20*.", False),  # a symbol before a marker
+        ("é*€", False),  # a letter before, a symbol after the same marker
+        ("„*citat*“", False),  # punctuation on both sides
+        ("Tekst\u00a0*x*", False),  # a no-break space: the reference only
+        ("Hello <b>x</b>", False),  # raw HTML: the reference only
+    ],
+)
+def test_the_fast_parser_is_used_only_where_both_engines_agree(body: str, fast: bool) -> None:
+    from seo_export.parse import _fast_parser_agrees
+
+    assert _fast_parser_agrees(body) is fast
