@@ -7,6 +7,7 @@ no disk touched. :mod:`seo_export.site` runs it over a content folder.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Any
 
 from .checks import run_article_checks
 from .dates import iso
@@ -25,7 +26,7 @@ from .model import (
 from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
-from .sitemap import build_sitemaps
+from .sitemap import PartSink, SitemapWriter, build_sitemaps
 from .validate import document_findings, front_matter_findings
 from .vocabulary import Vocabulary
 
@@ -151,14 +152,21 @@ def sitemap_base(settings: Settings) -> str:
 def site_sitemaps(
     entries: Iterable[SitemapEntry], settings: Settings, *, gzip_files: bool = False
 ) -> Iterator[OutputFile]:
-    """The sitemap files of ``entries`` under the site's sitemap settings."""
-    return build_sitemaps(
-        entries,
-        sitemap_base=sitemap_base(settings),
-        max_urls=settings.sitemap_max_urls,
-        max_bytes=settings.sitemap_max_bytes,
-        extra_sitemaps=settings.sitemap_extra,
-        changefreq=settings.sitemap_changefreq,
-        priority=settings.sitemap_priority,
-        gzip_files=gzip_files,
-    )
+    """The sitemap files of ``entries`` under the site's sitemap settings, in memory."""
+    return build_sitemaps(entries, **_sitemap_options(settings), gzip_files=gzip_files)
+
+
+def site_sitemap_writer(sink: PartSink, settings: Settings) -> SitemapWriter:
+    """A writer of the site's sitemaps into ``sink``, under its sitemap settings."""
+    return SitemapWriter(sink, **_sitemap_options(settings), gzip_files=settings.sitemap_gzip)
+
+
+def _sitemap_options(settings: Settings) -> dict[str, Any]:
+    return {
+        "sitemap_base": sitemap_base(settings),
+        "max_urls": settings.sitemap_max_urls,
+        "max_bytes": settings.sitemap_max_bytes,
+        "extra_sitemaps": settings.sitemap_extra,
+        "changefreq": settings.sitemap_changefreq,
+        "priority": settings.sitemap_priority,
+    }

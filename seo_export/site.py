@@ -29,7 +29,7 @@ from typing import Any
 
 from . import emit
 from ._version import VERSION
-from .build import build_text, record_of, site_sitemaps, sitemap_base
+from .build import build_text, record_of, site_sitemap_writer, sitemap_base
 from .checks.site import SiteLint
 from .discover import SourceFile, discover, display_path, read_source, source_named
 from .emit import OutputTransaction, output_lock
@@ -460,10 +460,12 @@ def _build_changes(
                     if record.sitemap is not None:
                         yield record.sitemap
 
-            sitemap_names = []
-            for file in site_sitemaps(records(), settings, gzip_files=settings.sitemap_gzip):
-                sitemap_names.append(file.path)
-                transaction.write_if_changed(file.path, file.content)
+            sink = emit.StagedParts(transaction, settings.sitemap_gzip)
+            sitemaps = site_sitemap_writer(sink, settings)
+            for url in records():
+                sitemaps.add(url)
+            sitemaps.close()
+            sitemap_names = sink.names
             for stale in sorted(out_dir.glob("sitemap*.xml*")):
                 if stale.name not in sitemap_names:
                     transaction.remove(stale.name)

@@ -14,7 +14,8 @@ import gzip
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import BinaryIO, Protocol
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .model import OutputFile, SitemapEntry
@@ -95,12 +96,144 @@ def url_element(entry: SitemapEntry, changefreq: str | None, priority: float | N
     return "".join(parts)
 
 
+class PartSink(Protocol):
+    """Where :class:`SitemapWriter` puts each file as it is written.
+
+    A file is begun, written piece by piece, and named when it ends (only then
+    is it known whether a single sitemap is ``sitemap.xml`` or a part).
+    """
+
+    def begin(self) -> None:
+        """A new file starts."""
+
+    def write(self, text: str) -> None:
+        """More of the current file."""
+
+    def end(self, name: str) -> None:
+        """The current file is complete; it is called ``name``."""
+
+
 @dataclass(slots=True)
 class _Part:
-    chunks: list[str] = field(default_factory=list)
     size: int = 0
     count: int = 0
     lastmod: str | None = None
+
+
+class SitemapWriter:
+    """Sitemap files for entries added in order, written through a :class:`PartSink`.
+
+    ``sitemap_base`` is the URL folder the files are served from (ending in /).
+    A part is closed before it would exceed ``max_urls`` URLs or ``max_bytes``
+    bytes. Nothing but the open part's counts is held, so memory stays flat for
+    any number of URLs when the sink writes to a file.
+    """
+
+    def __init__(
+        self,
+        sink: PartSink,
+        *,
+        sitemap_base: str,
+        max_urls: int = 50000,
+        max_bytes: int = 52428800,
+        extra_sitemaps: tuple[str, ...] = (),
+        changefreq: str | None = None,
+        priority: float | None = None,
+        gzip_files: bool = False,
+    ) -> None:
+        self.sink = sink
+        self.sitemap_base = sitemap_base
+        self.max_urls, self.max_bytes = max_urls, max_bytes
+        self.extra_sitemaps = extra_sitemaps
+        self.changefreq, self.priority = changefreq, priority
+        self.suffix = ".gz" if gzip_files else ""
+        self.frame = len((XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE).encode())
+        self.parts_done: list[tuple[str, str | None]] = []
+        self.current: _Part | None = None
+
+    def add(self, entry: SitemapEntry) -> None:
+        """Write one URL (starting a new part when the open one is full)."""
+        element = url_element(entry, self.changefreq, self.priority)
+        size = len(element.encode())
+        if self.frame + size > self.max_bytes:
+            raise ValueError(
+                f"one sitemap entry is larger than {self.max_bytes} bytes: {entry.loc}"
+            )
+        current = self.current
+        if current is not None and (
+            current.count >= self.max_urls or self.frame + current.size + size > self.max_bytes
+        ):
+            # A URL is waiting, so there will be two parts at least: name this one.
+            self._finish(current)
+            current = None
+        if current is None:
+            current = self.current = _Part()
+            self.sink.begin()
+            self.sink.write(XML_DECLARATION + URLSET_OPEN)
+        self.sink.write(element)
+        current.size += size
+        current.count += 1
+        if entry.lastmod and (current.lastmod is None or entry.lastmod > current.lastmod):
+            current.lastmod = entry.lastmod
+
+    def _finish(self, part: _Part) -> None:
+        name = f"sitemap-{len(self.parts_done) + 1}.xml"
+        self.parts_done.append((name, part.lastmod))
+        self.sink.write(URLSET_CLOSE)
+        self.sink.end(name)
+
+    def close(self) -> None:
+        """Close the open part and write the index (or the single sitemap)."""
+        current, self.current = self.current, None
+        if not self.parts_done and not self.extra_sitemaps:
+            if current is None:
+                self.sink.begin()
+                self.sink.write(XML_DECLARATION + URLSET_OPEN)
+            self.sink.write(URLSET_CLOSE)
+            self.sink.end(INDEX_NAME)
+            return
+        if current is not None:
+            self._finish(current)
+        elif not self.parts_done:
+            self.sink.begin()
+            self.sink.write(XML_DECLARATION + URLSET_OPEN)
+            self._finish(_Part())
+        index = [XML_DECLARATION, INDEX_OPEN]
+        for name, lastmod in self.parts_done:
+            loc = xml_escape(encode_url(self.sitemap_base + name + self.suffix))
+            index.append(f"<sitemap><loc>{loc}</loc>")
+            if lastmod:
+                index.append(f"<lastmod>{w3c_date(lastmod)}</lastmod>")
+            index.append("</sitemap>\n")
+        for extra in self.extra_sitemaps:
+            index.append(f"<sitemap><loc>{xml_escape(encode_url(extra))}</loc></sitemap>\n")
+        index.append(INDEX_CLOSE)
+        self.sink.begin()
+        self.sink.write("".join(index))
+        self.sink.end(INDEX_NAME)
+
+
+class _MemorySink:
+    """Files kept in memory, handed out as they complete."""
+
+    def __init__(self, gzip_files: bool) -> None:
+        self.gzip_files = gzip_files
+        self.chunks: list[str] = []
+        self.done: list[OutputFile] = []
+
+    def begin(self) -> None:
+        self.chunks = []
+
+    def write(self, text: str) -> None:
+        self.chunks.append(text)
+
+    def end(self, name: str) -> None:
+        self.done.extend(_with_gzip(_file(name, "".join(self.chunks)), self.gzip_files))
+        self.chunks = []
+
+    def take(self) -> Iterator[OutputFile]:
+        done, self.done = self.done, []
+        yield from done
 
 
 def build_sitemaps(
@@ -114,54 +247,26 @@ def build_sitemaps(
     priority: float | None = None,
     gzip_files: bool = False,
 ) -> Iterator[OutputFile]:
-    """Sitemap files for ``entries``, yielded as each part completes.
+    """Sitemap files for ``entries``, in memory, yielded as each part completes.
 
-    ``sitemap_base`` is the URL folder the files are served from (ending in /).
-    A part is closed before it would exceed ``max_urls`` URLs or ``max_bytes``
-    bytes; holding only the open part keeps memory flat for any number of URLs.
+    See :class:`SitemapWriter`, which a build uses to write them to files instead.
     """
-    frame = len((XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE).encode())
-    parts_done: list[tuple[str, str | None]] = []
-    current = _Part()
-
-    def finish(part: _Part) -> Iterator[OutputFile]:
-        name = f"sitemap-{len(parts_done) + 1}.xml"
-        parts_done.append((name, part.lastmod))
-        body = XML_DECLARATION + URLSET_OPEN + "".join(part.chunks) + URLSET_CLOSE
-        yield from _with_gzip(_file(name, body), gzip_files)
-
+    sink = _MemorySink(gzip_files)
+    writer = SitemapWriter(
+        sink,
+        sitemap_base=sitemap_base,
+        max_urls=max_urls,
+        max_bytes=max_bytes,
+        extra_sitemaps=extra_sitemaps,
+        changefreq=changefreq,
+        priority=priority,
+        gzip_files=gzip_files,
+    )
     for entry in entries:
-        element = url_element(entry, changefreq, priority)
-        size = len(element.encode())
-        if frame + size > max_bytes:
-            raise ValueError(f"one sitemap entry is larger than {max_bytes} bytes: {entry.loc}")
-        if current.count >= max_urls or frame + current.size + size > max_bytes:
-            # A URL is waiting, so there will be two parts at least: name this one.
-            yield from finish(current)
-            current = _Part()
-        current.chunks.append(element)
-        current.size += size
-        current.count += 1
-        if entry.lastmod and (current.lastmod is None or entry.lastmod > current.lastmod):
-            current.lastmod = entry.lastmod
-
-    if not parts_done and not extra_sitemaps:
-        body = XML_DECLARATION + URLSET_OPEN + "".join(current.chunks) + URLSET_CLOSE
-        yield from _with_gzip(_file(INDEX_NAME, body), gzip_files)
-        return
-    if current.count or not parts_done:
-        yield from finish(current)
-    suffix = ".gz" if gzip_files else ""
-    index = [XML_DECLARATION, INDEX_OPEN]
-    for name, lastmod in parts_done:
-        index.append(f"<sitemap><loc>{xml_escape(encode_url(sitemap_base + name + suffix))}</loc>")
-        if lastmod:
-            index.append(f"<lastmod>{w3c_date(lastmod)}</lastmod>")
-        index.append("</sitemap>\n")
-    for extra in extra_sitemaps:
-        index.append(f"<sitemap><loc>{xml_escape(encode_url(extra))}</loc></sitemap>\n")
-    index.append(INDEX_CLOSE)
-    yield _file(INDEX_NAME, "".join(index))
+        writer.add(entry)
+        yield from sink.take()
+    writer.close()
+    yield from sink.take()
 
 
 def _file(name: str, text: str) -> OutputFile:
@@ -177,9 +282,14 @@ def _with_gzip(file: OutputFile, gzip_files: bool) -> Iterator[OutputFile]:
 def reproducible_gzip(data: bytes) -> bytes:
     """gzip with no file name and a zero mtime in the header: same input, same bytes."""
     buffer = io.BytesIO()
-    with gzip.GzipFile(filename="", mode="wb", fileobj=buffer, mtime=0, compresslevel=9) as out:
+    with gzip_writer(buffer) as out:
         out.write(data)
     return buffer.getvalue()
+
+
+def gzip_writer(target: BinaryIO) -> gzip.GzipFile:
+    """A reproducible gzip stream into ``target`` (what :func:`reproducible_gzip` makes)."""
+    return gzip.GzipFile(filename="", mode="wb", fileobj=target, mtime=0, compresslevel=9)
 
 
 def robots_line(sitemap_base: str) -> str:

@@ -185,3 +185,68 @@ def test_build_writes_valid_sitemap_without_noindex_or_drafts(tmp_path: Path) ->
         tmp_path / "out" / "robots-sitemap.txt"
     ).read_text() == "Sitemap: https://www.fysfinder.dk/sitemap.xml\n"
     assert result.robots_line == "Sitemap: https://www.fysfinder.dk/sitemap.xml"
+
+
+def test_a_build_streams_split_gzipped_sitemaps_and_rewrites_only_changed_parts(
+    tmp_path: Path,
+) -> None:
+    import json
+    import shutil
+
+    from seo_export.settings import load_settings
+    from seo_export.site import build_site
+
+    from conftest import REPO
+
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    content = tmp_path / "content"
+    content.mkdir()
+    for n in range(1, 6):
+        (content / f"a-{n}.md").write_text(
+            f"---\ntitle: Artikel {n}\ndatePublished: 2025-01-0{n}\n---\n\nTekst {n}.\n", "utf-8"
+        )
+    settings = load_settings(tmp_path / "seo-export.toml", sitemap_max_urls=2, sitemap_gzip=True)
+    build_site(settings)
+    out = tmp_path / "out"
+    names = ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    assert sorted(p.name for p in out.glob("sitemap*")) == sorted(
+        [*names, *(name + ".gz" for name in names)]
+    )
+    # The same bytes as the in-memory builder makes from the manifest's entries.
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    entries = [
+        SitemapEntry(a["sitemap"]["loc"], a["sitemap"]["lastmod"]) for a in manifest["articles"]
+    ]
+    expected = {
+        f.path: f.content
+        for f in build_sitemaps(entries, sitemap_base=BASE, max_urls=2, gzip_files=True)
+    }
+    assert {name: (out / name).read_bytes() for name in expected} == expected
+    assert manifest["sitemaps"] == [
+        "sitemap-1.xml",
+        "sitemap-1.xml.gz",
+        "sitemap-2.xml",
+        "sitemap-2.xml.gz",
+        "sitemap-3.xml",
+        "sitemap-3.xml.gz",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+    ]
+    for name in names:
+        validate_sitemap((out / name).read_bytes())
+
+    # A new date in the last article: its part and the index change, the others stay.
+    (content / "a-5.md").write_text(
+        "---\ntitle: Artikel 5\ndatePublished: 2025-03-09\n---\n\nTekst 5.\n", "utf-8"
+    )
+    result = build_site(settings)
+    assert sorted(p for p in result.files_written if p.startswith("sitemap")) == [
+        "sitemap-3.xml",
+        "sitemap-3.xml.gz",
+        "sitemap.xml",
+        "sitemap.xml.gz",
+    ]
+    assert b"<lastmod>2025-03-09</lastmod>" in gzip.decompress(
+        (out / "sitemap-3.xml.gz").read_bytes()
+    )
+    assert not list(tmp_path.glob(".out.staging"))
