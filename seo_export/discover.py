@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,18 +47,26 @@ class SourceText:
 class SourceList(Sequence[SourceFile]):
     """The sources of a content folder, sorted, kept as their names only.
 
-    A SourceFile's path and display path follow from its name, so a build of
-    100,000 articles holds 100,000 short strings (about 8 MB) instead of
-    100,000 records of three strings each (about 38 MB), and makes each
-    record when it is asked for.
+    A SourceFile's path and display path follow from its name, so a build
+    holds the names alone, packed into one string with an offset per name
+    (100,000 names: about 3.5 MB, against 8 MB as separate strings and 38 MB
+    as records of three strings), and makes each record when it is asked for.
     """
 
-    __slots__ = ("_base", "_display_base", "_names")
+    __slots__ = ("_base", "_display_base", "_names", "_starts")
 
     def __init__(self, names: list[str], base: str, display_base: str) -> None:
-        self._names = names
+        # NUL cannot occur in a file name: it separates the names.
+        self._names = "\0".join(names) + "\0"
+        self._starts = array("Q", [0])
+        for name in names:
+            self._starts.append(self._starts[-1] + len(name) + 1)
         self._base = base
         self._display_base = display_base
+
+    def name(self, index: int) -> str:
+        """The name of source ``index`` (its path inside the content folder)."""
+        return self._names[self._starts[index] : self._starts[index + 1] - 1]
 
     def _source(self, name: str) -> SourceFile:
         return SourceFile(
@@ -72,14 +81,18 @@ class SourceList(Sequence[SourceFile]):
     def __getitem__(self, index: slice) -> list[SourceFile]: ...
     def __getitem__(self, index: int | slice) -> SourceFile | list[SourceFile]:
         if isinstance(index, slice):
-            return [self._source(name) for name in self._names[index]]
-        return self._source(self._names[index])
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("source index out of range")
+        return self._source(self.name(index))
 
     def __len__(self) -> int:
-        return len(self._names)
+        return len(self._starts) - 1
 
     def __iter__(self) -> Iterator[SourceFile]:
-        return map(self._source, self._names)
+        return (self._source(self.name(index)) for index in range(len(self)))
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -31,7 +31,7 @@ from . import emit
 from ._version import VERSION
 from .build import build_text, record_of, site_sitemap_writer, sitemap_base
 from .checks.site import SiteLint
-from .discover import SourceFile, discover, display_path, read_source, source_named
+from .discover import SourceFile, SourceList, discover, display_path, read_source, source_named
 from .emit import OutputTransaction, output_lock
 from .findings import finding
 from .manifest import (
@@ -401,7 +401,7 @@ def _unchanged_result(settings: Settings, previous: dict[str, Any], keep_info: b
 
 def _build_changes(
     settings: Settings,
-    sources: Sequence[SourceFile],
+    sources: SourceList,
     discover_findings: list[Finding],
     *,
     force: bool,
@@ -432,7 +432,7 @@ def _build_changes(
             run.stale.extend(gone.get("files", []))
         del first_pass, entries
 
-        outcomes = _outcomes(plan, settings, transaction.staging, workers)
+        outcomes = _outcomes(plan, sources, settings, transaction.staging, workers)
         second_pass = _PreviousEntries(_previous_entries(settings, force)[1])
         lint = SiteLint(lambda i: sources[i].display)
         site_findings = list(discover_findings)
@@ -510,16 +510,18 @@ def _build_changes(
 
 @dataclass
 class _Plan:
-    """Which sources the stat cache vouches for, and the tasks for the others, in order.
+    """Which sources the stat cache vouches for, and which to build, in order.
 
-    A vouched-for source costs 17 bytes here (a flag, its size and its time);
-    only sources to build get a task object.
+    A source costs 17 bytes here (a flag, its size and its time); the tasks
+    for the others are made as the workers take them (:meth:`tasks`).
     """
 
     cached: bytearray = field(default_factory=bytearray)
     times: array[int] = field(default_factory=lambda: array("q"))
     sizes: array[int] = field(default_factory=lambda: array("q"))
-    tasks: list[_Task] = field(default_factory=list)
+    known: dict[int, str] = field(default_factory=dict)
+    """Hashes of the previous build, for the sources to build that had one."""
+    to_build: int = 0
 
     def add(self, index: int, source: SourceFile, known: str | None, cache: StatCache) -> None:
         cached = cache.hash_if_unchanged(source.name, source.path) if known else None
@@ -528,7 +530,15 @@ class _Plan:
         self.times.append(cached[1][0] if vouched and cached else 0)
         self.sizes.append(cached[1][1] if vouched and cached else 0)
         if not vouched:
-            self.tasks.append(_Task(source.name, known))
+            self.to_build += 1
+            if known is not None:
+                self.known[index] = known
+
+    def tasks(self, sources: SourceList) -> Iterator[_Task]:
+        """The sources to build, in order."""
+        for index, cached in enumerate(self.cached):
+            if not cached:
+                yield _Task(sources.name(index), self.known.get(index))
 
     def outcome(self, index: int, name: str, content_hash: str) -> _Outcome:
         """The outcome of a vouched-for source: its previous build stands."""
@@ -536,14 +546,14 @@ class _Plan:
 
 
 def _outcomes(
-    plan: _Plan, settings: Settings, staging: Path, workers: int
+    plan: _Plan, sources: SourceList, settings: Settings, staging: Path, workers: int
 ) -> Iterator[_Outcome | None]:
     """One outcome per source, in order: None where the stat cache vouches for it, else a
     worker's."""
-    todo = plan.tasks
+    todo = plan.tasks(sources)
     pool = None
     window = threading.BoundedSemaphore(IN_FLIGHT)
-    if workers <= 1 or len(todo) < 2 * CHUNK:
+    if workers <= 1 or plan.to_build < 2 * CHUNK:
         built: Iterator[_Outcome] = (build_source(task, settings, staging) for task in todo)
     else:
 
@@ -556,7 +566,7 @@ def _outcomes(
 
         context = multiprocessing.get_context("fork")
         pool = context.Pool(
-            min(workers, -(-len(todo) // CHUNK)),
+            min(workers, -(-plan.to_build // CHUNK)),
             initializer=_init_worker,
             initargs=(settings, str(staging)),
         )

@@ -102,3 +102,27 @@ def test_symlink_out_of_content_is_reported_not_read(tmp_path: Path) -> None:
     ]
     assert not (tmp_path / "out" / "secret").exists()
     assert result.built == 1
+
+
+def test_the_source_list_gives_each_file_by_index_slice_and_in_order(tmp_path: Path) -> None:
+    from seo_export.discover import discover
+
+    content = tmp_path / "content"
+    names = ["a/z.md", "b.md", "ø-ærlig.md", "å b.markdown"]
+    for name in names:
+        write(content / name, article(name))
+    sources, findings = discover(content, tmp_path)
+    assert findings == []
+    assert len(sources) == 4
+    assert [s.name for s in sources] == sorted(names)
+    assert [sources.name(i) for i in range(4)] == sorted(names)
+    assert sources[-1].name == "ø-ærlig.md"
+    assert sources[2].path == str(content / "å b.markdown")
+    assert sources[2].display == "content/å b.markdown"
+    assert [s.name for s in sources[1:3]] == ["b.md", "å b.markdown"]
+    assert [s.name for s in sources[::-2]] == ["ø-ærlig.md", "b.md"]
+    with pytest.raises(IndexError):
+        sources[4]
+    (tmp_path / "empty").mkdir()
+    empty, _ = discover(tmp_path / "empty", tmp_path)
+    assert len(empty) == 0 and list(empty) == []
