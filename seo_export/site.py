@@ -488,7 +488,7 @@ def _build_changes(
                 unchanged=run.built + run.unchanged,
                 skipped=run.skipped,
                 counts=run.counts,
-                findings=[f.to_json() for f in run.findings],
+                findings=run.findings,
                 kept_info=keep_info,
                 robots_line=robots,
             )

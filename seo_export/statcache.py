@@ -124,8 +124,15 @@ class StatCache:
         with contextlib.suppress(OSError):
             if stamp is not None and self._writer is not None:
                 with open(temporary, "ab") as handle:
-                    handle.write(STAMP.encode() + orjson.dumps(stamp) + b"\n")
+                    # Objects with a to_json() (findings) become JSON one at a time.
+                    handle.write(STAMP.encode() + orjson.dumps(stamp, default=_to_json) + b"\n")
             os.replace(temporary, self.path)
+
+
+def _to_json(value: Any) -> Any:
+    if hasattr(value, "to_json"):
+        return value.to_json()
+    raise TypeError(f"{type(value).__name__} is not JSON data")
 
 
 def _stat_key(path: str) -> tuple[int, int] | None:
