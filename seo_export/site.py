@@ -54,11 +54,12 @@ ProgressCallback = Callable[[int, int], None]
 # Articles per task sent to a worker: enough to amortise the round trip,
 # few enough that results keep flowing for the progress bar.
 CHUNK = 32
-IN_FLIGHT = 16 * CHUNK
+IN_FLIGHT = 8 * CHUNK
+"""Articles sent to workers and not yet taken by the main process, at most (four chunks per
+worker on two cores: each always has the next ones)."""
 FINDINGS_KEPT = 10_000
 """Warnings (and info findings) a build result holds at most, per severity; it counts the rest,
 and the manifest has them all."""
-"""Articles sent to workers and not yet taken by the main process, at most."""
 
 
 @dataclass(frozen=True, slots=True)
