@@ -68,6 +68,10 @@ class SourceList(Sequence[SourceFile]):
         """The name of source ``index`` (its path inside the content folder)."""
         return self._names[self._starts[index] : self._starts[index + 1] - 1]
 
+    def path(self, index: int) -> str:
+        """The file system path of source ``index``."""
+        return os.path.join(self._base, self.name(index))  # noqa: PTH118 - str paths
+
     def _source(self, name: str) -> SourceFile:
         return SourceFile(
             path=os.path.join(self._base, name),  # noqa: PTH118 - str paths, see SourceFile

@@ -176,10 +176,12 @@ def record_from_json(data: Mapping[str, Any], *, light: bool = False) -> Article
 
 
 def read_manifest(
-    path: Path,
+    path: Path, *, keys_only: bool = False
 ) -> tuple[ManifestHeader | None, Iterator[tuple[dict[str, Any], str]]]:
     """The previous manifest's header and its entries in order, each with its line, streamed.
 
+    With ``keys_only`` an entry holds only ``source`` and ``content_hash`` (read from the
+    start of the line; :func:`parse_entry` reads the rest when needed).
     Anything unreadable counts as no manifest: the build then simply rebuilds.
     """
     try:
@@ -199,7 +201,29 @@ def read_manifest(
         handle.close()
         return None, iter(())
     header = ManifestHeader(str(head.get("version")), str(head.get("settings_digest")))
-    return header, _entries(handle)
+    return header, (_key_entries if keys_only else _entries)(handle)
+
+
+_KEYS_END = ',"content_hash":"'
+"""Follows the source at the start of every line (a string in JSON cannot hold it unescaped)."""
+
+
+def _key_entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
+    """(``source`` and ``content_hash``, the whole line) for each article, read from the
+    start of each line only: what a build asks of every entry before it starts."""
+    with handle:
+        for line in handle:
+            if line.startswith("]"):
+                return
+            start = line.find(_KEYS_END)
+            end = line.find('"', start + len(_KEYS_END)) if start > 0 else -1
+            try:
+                keys = orjson.loads(line[: end + 1] + "}") if end > 0 else None
+            except orjson.JSONDecodeError:
+                keys = None
+            if not isinstance(keys, dict) or keys.keys() != {"source", "content_hash"}:
+                return  # not a line this version wrote: no reuse from here on
+            yield keys, line.rstrip("\n").removesuffix(",")
 
 
 _ENTITIES = ',"entities":'

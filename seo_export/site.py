@@ -248,8 +248,10 @@ Entry = tuple[dict[str, Any], str]
 """A previous manifest entry: parsed, and its JSON line."""
 
 
-def _previous_entries(settings: Settings, force: bool) -> tuple[bool, Iterator[Entry]]:
-    header, entries = read_manifest(settings.out_dir / MANIFEST_NAME)
+def _previous_entries(
+    settings: Settings, force: bool, *, keys_only: bool = False
+) -> tuple[bool, Iterator[Entry]]:
+    header, entries = read_manifest(settings.out_dir / MANIFEST_NAME, keys_only=keys_only)
     reusable = (
         not force
         and header is not None
@@ -265,11 +267,11 @@ class _PreviousEntries:
     def __init__(self, entries: Iterator[Entry]) -> None:
         self._entries = entries
         self._next: Entry | None = next(self._entries, None)
-        self.dropped: list[dict[str, Any]] = []
+        self.dropped: list[Entry] = []
 
     def take(self, name: str) -> Entry | None:
         while self._next is not None and str(self._next[0].get("source")) < name:
-            self.dropped.append(self._next[0])
+            self.dropped.append(self._next)
             self._next = next(self._entries, None)
         if self._next is not None and self._next[0].get("source") == name:
             found = self._next
@@ -277,12 +279,21 @@ class _PreviousEntries:
             return found
         return None
 
-    def rest(self) -> list[dict[str, Any]]:
+    def rest(self) -> list[Entry]:
         rest = self.dropped
         while self._next is not None:
-            rest.append(self._next[0])
+            rest.append(self._next)
             self._next = next(self._entries, None)
         return rest
+
+
+def _files_of(line: str) -> list[str]:
+    """The output files of a previous manifest line (none when it cannot be read)."""
+    try:
+        files = parse_entry(line).get("files", [])
+    except ValueError:
+        return []
+    return [str(path) for path in files] if isinstance(files, list) else []
 
 
 def _needs_rebuild(line: str) -> bool:
@@ -418,19 +429,19 @@ def _build_changes(
         # First pass over the previous manifest: what each source was built from.
         # The second pass, below, streams it again beside the results, so that
         # it is never held in memory whole.
-        reusable, entries = _previous_entries(settings, force)
+        reusable, entries = _previous_entries(settings, force, keys_only=True)
         first_pass = _PreviousEntries(entries)
         stat_cache = StatCache.open(out_dir)
         plan = _Plan()
-        for index, source in enumerate(sources):
-            entry = first_pass.take(source.name)
+        for index in range(len(sources)):
+            entry = first_pass.take(sources.name(index))
             known = None
             if reusable and entry is not None and not _needs_rebuild(entry[1]):
                 known = str(entry[0].get("content_hash"))
-            plan.add(index, source, known, stat_cache)
+            plan.add(index, sources, known, stat_cache)
         for gone in first_pass.rest():
             run.changed = True
-            run.stale.extend(gone.get("files", []))
+            run.stale.extend(_files_of(gone[1]))
         del first_pass, entries
 
         outcomes = _outcomes(plan, sources, settings, transaction.staging, workers)
@@ -443,14 +454,15 @@ def _build_changes(
 
             def records() -> Iterator[SitemapEntry]:
                 nonlocal done
-                for index, (source, built) in enumerate(zip(sources, outcomes, strict=True)):
-                    entry = second_pass.take(source.name)
+                for index, built in enumerate(outcomes):
+                    name = sources.name(index)
+                    entry = second_pass.take(name)
                     outcome = built
                     if outcome is None:
                         assert entry is not None
-                        outcome = plan.outcome(index, source.name, entry[0]["content_hash"])
+                        outcome = plan.outcome(index, name, entry[0]["content_hash"])
                     record = run.accept(index, outcome, entry)
-                    stat_cache.remember(source.name, outcome.stat, outcome.content_hash)
+                    stat_cache.remember(name, outcome.stat, outcome.content_hash)
                     manifest.write(
                         entry_line(record, done == 0, _known_line(record, outcome, entry))
                     )
@@ -524,8 +536,10 @@ class _Plan:
     """Hashes of the previous build, for the sources to build that had one."""
     to_build: int = 0
 
-    def add(self, index: int, source: SourceFile, known: str | None, cache: StatCache) -> None:
-        cached = cache.hash_if_unchanged(source.name, source.path) if known else None
+    def add(self, index: int, sources: SourceList, known: str | None, cache: StatCache) -> None:
+        cached = (
+            cache.hash_if_unchanged(sources.name(index), sources.path(index)) if known else None
+        )
         vouched = cached is not None and cached[0] == known
         self.cached.append(vouched)
         self.times.append(cached[1][0] if vouched and cached else 0)

@@ -163,3 +163,21 @@ def test_a_no_op_on_another_content_folder_is_not_taken_for_this_one(
     build_site(other)
     rebuilt = manifest.read_bytes()
     assert rebuilt != b"x" * len(original) and b'"file":"twin/artikel-4.md"' in rebuilt
+
+
+def test_a_manifest_line_in_another_layout_is_rebuilt_from_not_trusted(project: Settings) -> None:
+    build_site(project)
+    manifest = project.out_dir / "manifest.json"
+    lines = manifest.read_text(encoding="utf-8").split("\n")
+    # The third article's line with its keys in another order: not read as this version's.
+    third = lines[3]
+    assert third.startswith('{"source":"artikel-3.md","content_hash":"')
+    lines[3] = third.replace('{"source":"artikel-3.md",', "{", 1).replace(
+        '"built":', '"source":"artikel-3.md","built":', 1
+    )
+    manifest.write_text("\n".join(lines), encoding="utf-8")
+    cache_path(project.out_dir).unlink()
+    result = build_site(project)
+    # Articles from that line on are built again; the manifest is whole again.
+    assert (result.built, result.unchanged) == (3, 2)
+    assert manifest.read_text(encoding="utf-8").split("\n")[3] == third
