@@ -560,41 +560,65 @@ class _Plan:
         return _Outcome(name, content_hash, (self.times[index], self.sizes[index]), None)
 
 
+MAIN_SHARE = (4, 9)
+"""With two jobs the main process is one of them: it builds 4 chunks of every 9 itself (it
+also takes in every result, about a sixth of an article's cost), one worker builds the
+rest, and both stay about equally busy. Two processes on two cores, not three: about 40 MB
+less at 100,000 articles, for about 5% more time (the main process's threads that feed the
+worker and take its results now share the interpreter lock with its own building)."""
+
+
 def _outcomes(
     plan: _Plan, sources: SourceList, settings: Settings, staging: Path, workers: int
 ) -> Iterator[_Outcome | None]:
-    """One outcome per source, in order: None where the stat cache vouches for it, else a
-    worker's."""
-    todo = plan.tasks(sources)
-    pool = None
-    window = threading.BoundedSemaphore(IN_FLIGHT)
+    """One outcome per source, in order: None where the stat cache vouches for it, else the
+    one of the process that built it."""
     if workers <= 1 or plan.to_build < 2 * CHUNK:
-        built: Iterator[_Outcome] = (build_source(task, settings, staging) for task in todo)
-    else:
+        serial = (build_source(task, settings, staging) for task in plan.tasks(sources))
+        for cached in plan.cached:
+            yield None if cached else next(serial)
+        return
+    own_share, cycle = MAIN_SHARE if workers == 2 else (0, 1)
 
-        def fed() -> Iterator[_Task]:
-            # The pool's feeder thread pulls tasks from here: it blocks once IN_FLIGHT
-            # results wait for the main process, which keeps its memory flat.
-            for task in todo:
-                window.acquire()
+    def main_builds(chunk: int) -> bool:
+        return chunk % cycle < own_share
+
+    def chunks(mine: bool) -> Iterator[_Task]:
+        """The tasks of the main process's chunks, or of the workers'."""
+        for index, task in enumerate(plan.tasks(sources)):
+            if main_builds(index // CHUNK) == mine:
                 yield task
 
-        context = multiprocessing.get_context("fork")
-        pool = context.Pool(
-            min(workers, -(-plan.to_build // CHUNK)),
-            initializer=_init_worker,
-            initargs=(settings, str(staging)),
-        )
-        built = pool.imap(_work, fed(), chunksize=CHUNK)
+    window = threading.BoundedSemaphore(IN_FLIGHT)
+
+    def fed() -> Iterator[_Task]:
+        # The pool's feeder thread pulls tasks from here: it blocks once IN_FLIGHT
+        # results wait for the main process, which keeps its memory flat.
+        for task in chunks(mine=False):
+            window.acquire()
+            yield task
+
+    context = multiprocessing.get_context("fork")
+    pool = context.Pool(
+        min(workers - (own_share > 0), -(-plan.to_build // CHUNK)),
+        initializer=_init_worker,
+        initargs=(settings, str(staging)),
+    )
     try:
+        from_pool = pool.imap(_work, fed(), chunksize=CHUNK)
+        own = chunks(mine=True)
+        position = 0
         for cached in plan.cached:
             if cached:
                 yield None
+                continue
+            if main_builds(position // CHUNK):
+                yield build_source(next(own), settings, staging)
             else:
-                yield next(built)
-                if pool is not None:
-                    window.release()
+                outcome = next(from_pool)
+                window.release()
+                yield outcome
+            position += 1
     finally:
-        if pool is not None:
-            pool.terminate()
-            pool.join()
+        pool.terminate()
+        pool.join()
