@@ -29,9 +29,9 @@ from typing import Any
 
 from . import emit
 from ._version import VERSION
-from .build import build_text, record_of, site_sitemap_writer, sitemap_base
+from .build import build_text, site_sitemap_writer, sitemap_base
 from .checks.site import SiteLint
-from .discover import SourceFile, SourceList, discover, display_path, read_source, source_named
+from .discover import SourceFile, SourceList, discover, display_path, read_source
 from .emit import OutputTransaction, output_lock
 from .findings import finding
 from .manifest import (
@@ -43,10 +43,18 @@ from .manifest import (
     read_manifest,
     record_from_json,
 )
-from .model import ArticleRecord, ArticleResult, BuildResult, Finding, Severity, SitemapEntry
+from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
 from .settings import Settings
 from .sitemap import robots_line
 from .statcache import StatCache, make_stamp, unchanged_build
+from .work import (
+    Outcome,
+    Task,
+    build_source,
+    init_worker,
+    relax_garbage_collector,
+    work_in_pool,
+)
 
 ProgressCallback = Callable[[int, int], None]
 """Called as (articles done, articles in all)."""
@@ -60,82 +68,6 @@ worker on two cores: each always has the next ones)."""
 FINDINGS_KEPT = 10_000
 """Warnings (and info findings) a build result holds at most, per severity; it counts the rest,
 and the manifest has them all."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Task:
-    name: str
-    """The source's name (its path in the content folder)."""
-    known_hash: str | None
-    """The hash the previous build had for it, when it may be reused."""
-
-
-@dataclass(frozen=True, slots=True)
-class _Outcome:
-    """What a worker sends back for one source."""
-
-    name: str
-    content_hash: str
-    stat: tuple[int, int] | None
-    record: ArticleRecord | None
-    """None when the previous build's output is still right; else without its entities."""
-    written: tuple[str, ...] = ()
-    """Files the worker wrote into the staging folder."""
-    line: str | None = None
-    """The record's manifest JSON, entities included (made in the worker, off the main process)."""
-
-
-_worker_settings: Settings | None = None
-_worker_staging: Path | None = None
-
-
-def _init_worker(settings: Settings, staging: str) -> None:
-    global _worker_settings, _worker_staging  # noqa: PLW0603 - one pool worker, one set of settings
-    _worker_settings = settings
-    _worker_staging = Path(staging)
-    _relax_garbage_collector()
-
-
-def _relax_garbage_collector() -> None:
-    """Fewer cyclic collections: a build's objects die by reference counting, one article at a
-    time, so frequent collections only re-scan the long-lived objects (about 8% of a build)."""
-    gc.freeze()
-    gc.set_threshold(50_000, 50, 50)
-
-
-def _work(task: _Task) -> _Outcome:
-    assert _worker_settings is not None and _worker_staging is not None
-    return build_source(task, _worker_settings, _worker_staging)
-
-
-def build_source(task: _Task, settings: Settings, staging: Path) -> _Outcome:
-    """Read, hash and (unless unchanged) build one source, writing its files into ``staging``."""
-    source = source_named(task.name, settings.content_dir, settings.root)
-    try:
-        stat = os.stat(source.path)  # noqa: PTH116 - a str path, see SourceFile
-        stat_key: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        stat_key = None
-    text = read_source(source, settings.max_file_bytes)
-    if task.known_hash is not None and text.content_hash == task.known_hash:
-        return _Outcome(task.name, text.content_hash, stat_key, None)
-    if text.text is None:
-        result = ArticleResult(
-            source.display, text.content_hash, None, None, None, (), text.findings
-        )
-    else:
-        result = build_text(text.text, text.content_hash, source.display, settings)
-    written = emit.stage_files(staging, result.files)
-    record = record_of(task.name, result)
-    line = entry_line(record, True)
-    return _Outcome(
-        task.name,
-        text.content_hash,
-        stat_key,
-        dataclasses.replace(record, entities={}),
-        written,
-        line,
-    )
 
 
 @dataclass
@@ -172,7 +104,7 @@ class _Run:
             ):
                 self.findings.append(item)
 
-    def accept(self, index: int, outcome: _Outcome, entry: Entry | None) -> ArticleRecord:
+    def accept(self, index: int, outcome: Outcome, entry: Entry | None) -> ArticleRecord:
         """The record of source ``index``, after slug claims; stages and unstages files."""
         rebuilt = outcome.record is not None
         previous = entry[0] if entry is not None else None
@@ -301,7 +233,7 @@ def _needs_rebuild(line: str) -> bool:
     return '"code":"slug-duplicate"' in line
 
 
-def _known_line(record: ArticleRecord, outcome: _Outcome, entry: Entry | None) -> str | None:
+def _known_line(record: ArticleRecord, outcome: Outcome, entry: Entry | None) -> str | None:
     """The manifest line made already (by the worker, or by the previous build), if still true."""
     if outcome.record is not None:
         return outcome.line if record.built == outcome.record.built else None
@@ -337,7 +269,7 @@ def build_site(
     manifest), which keeps memory small for very large sites.
     """
     thresholds = gc.get_threshold()
-    _relax_garbage_collector()
+    relax_garbage_collector()
     try:
         return _build_site(settings, force, jobs, progress, keep_info)
     finally:
@@ -549,15 +481,15 @@ class _Plan:
             if known is not None:
                 self.known[index] = known
 
-    def tasks(self, sources: SourceList) -> Iterator[_Task]:
+    def tasks(self, sources: SourceList) -> Iterator[Task]:
         """The sources to build, in order."""
         for index, cached in enumerate(self.cached):
             if not cached:
-                yield _Task(sources.name(index), self.known.get(index))
+                yield Task(sources.name(index), self.known.get(index))
 
-    def outcome(self, index: int, name: str, content_hash: str) -> _Outcome:
+    def outcome(self, index: int, name: str, content_hash: str) -> Outcome:
         """The outcome of a vouched-for source: its previous build stands."""
-        return _Outcome(name, content_hash, (self.times[index], self.sizes[index]), None)
+        return Outcome(name, content_hash, (self.times[index], self.sizes[index]), None)
 
 
 MAIN_SHARE = (4, 9)
@@ -570,7 +502,7 @@ worker and take its results now share the interpreter lock with its own building
 
 def _outcomes(
     plan: _Plan, sources: SourceList, settings: Settings, staging: Path, workers: int
-) -> Iterator[_Outcome | None]:
+) -> Iterator[Outcome | None]:
     """One outcome per source, in order: None where the stat cache vouches for it, else the
     one of the process that built it."""
     if workers <= 1 or plan.to_build < 2 * CHUNK:
@@ -583,7 +515,7 @@ def _outcomes(
     def main_builds(chunk: int) -> bool:
         return chunk % cycle < own_share
 
-    def chunks(mine: bool) -> Iterator[_Task]:
+    def chunks(mine: bool) -> Iterator[Task]:
         """The tasks of the main process's chunks, or of the workers'."""
         for index, task in enumerate(plan.tasks(sources)):
             if main_builds(index // CHUNK) == mine:
@@ -591,7 +523,7 @@ def _outcomes(
 
     window = threading.BoundedSemaphore(IN_FLIGHT)
 
-    def fed() -> Iterator[_Task]:
+    def fed() -> Iterator[Task]:
         # The pool's feeder thread pulls tasks from here: it blocks once IN_FLIGHT
         # results wait for the main process, which keeps its memory flat.
         for task in chunks(mine=False):
@@ -601,11 +533,11 @@ def _outcomes(
     context = multiprocessing.get_context("fork")
     pool = context.Pool(
         min(workers - (own_share > 0), -(-plan.to_build // CHUNK)),
-        initializer=_init_worker,
+        initializer=init_worker,
         initargs=(settings, str(staging)),
     )
     try:
-        from_pool = pool.imap(_work, fed(), chunksize=CHUNK)
+        from_pool = pool.imap(work_in_pool, fed(), chunksize=CHUNK)
         own = chunks(mine=True)
         position = 0
         for cached in plan.cached:

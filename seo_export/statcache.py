@@ -158,28 +158,44 @@ def make_stamp(key: str, out_dir: Path, outputs: Iterable[str], **result: Any) -
     return {"key": key, "outputs": files, "result": result}
 
 
-def unchanged_build(
-    out_dir: Path, sources: Iterable[tuple[str, str]], key: str
-) -> dict[str, Any] | None:
-    """The last build's result (as stamped) when nothing it was made from or wrote changed.
+@dataclass(frozen=True)
+class StampedBuild:
+    """The last build as its stamp vouches for it, and which sources changed since."""
 
-    ``sources`` are (name, path) in source order: each must have a line with
-    its present size and time, in that order and with none left over; the
-    stamp must carry ``key``; the out/ files it lists must have their stamped
-    size and time. Anything else (a new, deleted or touched source, other
-    settings, a torn cache, a hand-edited manifest) returns None: build.
+    result: dict[str, Any]
+    """The last build's result (see :func:`make_stamp`)."""
+    changed: tuple[tuple[int, str], ...]
+    """(index, cached content hash) of each source whose size or time is not the recorded one."""
+
+
+def stamped_build(
+    out_dir: Path, sources: Iterable[tuple[str, str]], key: str, *, max_changed: int
+) -> StampedBuild | None:
+    """The last build's stamp, when the same sources are there and at most ``max_changed`` of
+    them have another size or time.
+
+    ``sources`` are (name, path) in source order: each must have a line, in
+    that order and with none left over; the stamp must carry ``key``; the out/
+    files it lists must have their stamped size and time. Anything else (a
+    new or deleted source, other settings, a torn cache, a hand-edited
+    manifest) returns None: the build looks at everything.
     """
     try:
         handle = open(cache_path(out_dir), encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError:
         return None
+    changed = []
     with handle:
         if handle.readline() != HEADER:
             return None
-        for name, path in sources:
+        for index, (name, path) in enumerate(sources):
             parts = handle.readline().rstrip("\n").split("\t")
-            if len(parts) != 4 or parts[0] != name or _stat_key(path) != _numbers(parts):
+            if len(parts) != 4 or parts[0] != name:
                 return None
+            if _stat_key(path) != _numbers(parts):
+                changed.append((index, parts[3]))
+                if len(changed) > max_changed:
+                    return None
         line = handle.readline()
     if not line.startswith(STAMP) or not line.endswith("\n"):
         return None
@@ -193,5 +209,12 @@ def unchanged_build(
     for name, mtime, size in stamp["outputs"]:
         if _stat_key(os.path.join(base, name)) != (mtime, size):  # noqa: PTH118
             return None
-    result: dict[str, Any] = stamp["result"]
-    return result
+    return StampedBuild(stamp["result"], tuple(changed))
+
+
+def unchanged_build(
+    out_dir: Path, sources: Iterable[tuple[str, str]], key: str
+) -> dict[str, Any] | None:
+    """The last build's result (as stamped) when nothing it was made from or wrote changed."""
+    stamped = stamped_build(out_dir, sources, key, max_changed=0)
+    return stamped.result if stamped is not None else None
