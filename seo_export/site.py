@@ -44,6 +44,7 @@ from .manifest import (
     record_from_json,
 )
 from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
+from .patch import patch_build
 from .settings import Settings
 from .sitemap import robots_line
 from .statcache import StatCache, make_stamp, unchanged_build
@@ -291,10 +292,17 @@ def _build_site(
     with output_lock(out_dir):
         if not force and not emit.staging_dir(out_dir).exists():
             previous = unchanged_build(out_dir, ((s.name, s.path) for s in sources), stamp_key)
+            shortcut = None
             if previous is not None and (previous["kept_info"] or not keep_info):
+                shortcut = _unchanged_result(settings, previous, keep_info)
+            elif previous is None and not discover_findings:
+                shortcut = patch_build(
+                    settings, sources, stamp_key, keep_info=keep_info, findings_kept=FINDINGS_KEPT
+                )
+            if shortcut is not None:
                 if progress is not None:
                     progress(len(sources), len(sources))
-                return _unchanged_result(settings, previous, keep_info)
+                return shortcut
         return _build_changes(
             settings,
             sources,

@@ -166,6 +166,8 @@ class StampedBuild:
     """The last build's result (see :func:`make_stamp`)."""
     changed: tuple[tuple[int, str], ...]
     """(index, cached content hash) of each source whose size or time is not the recorded one."""
+    outputs: tuple[str, ...]
+    """The out/ files the stamp vouches for (paths in out/)."""
 
 
 def stamped_build(
@@ -209,7 +211,9 @@ def stamped_build(
     for name, mtime, size in stamp["outputs"]:
         if _stat_key(os.path.join(base, name)) != (mtime, size):  # noqa: PTH118
             return None
-    return StampedBuild(stamp["result"], tuple(changed))
+    return StampedBuild(
+        stamp["result"], tuple(changed), tuple(name for name, _, _ in stamp["outputs"])
+    )
 
 
 def unchanged_build(
@@ -218,3 +222,32 @@ def unchanged_build(
     """The last build's result (as stamped) when nothing it was made from or wrote changed."""
     stamped = stamped_build(out_dir, sources, key, max_changed=0)
     return stamped.result if stamped is not None else None
+
+
+def rewrite(
+    out_dir: Path,
+    replacements: Mapping[int, tuple[str, tuple[int, int] | None, str]],
+    stamp: Mapping[str, Any],
+) -> None:
+    """The cache again with the lines of some sources replaced and a new stamp (after a build
+    that rebuilt only those; see :func:`stamped_build`).
+
+    ``replacements`` maps a source's index to (name, stat, content hash); a source without
+    a stat loses its line, so the next build looks at everything.
+    """
+    path = cache_path(out_dir)
+    temporary = path.with_name(path.name + ".tmp")
+    with contextlib.suppress(OSError):
+        with open(path, encoding="utf-8") as old, open(temporary, "w", encoding="utf-8") as new:
+            new.write(old.readline())
+            for index, line in enumerate(old):
+                if line.startswith(STAMP):
+                    break
+                if index in replacements:
+                    name, stat, content_hash = replacements[index]
+                    if stat is not None:
+                        new.write(f"{name}\t{stat[0]}\t{stat[1]}\t{content_hash}\n")
+                else:
+                    new.write(line)
+            new.write(STAMP + orjson.dumps(stamp, default=_to_json).decode() + "\n")
+        os.replace(temporary, path)
