@@ -29,7 +29,7 @@ from .emit import OutputTransaction
 from .manifest import MANIFEST_NAME, parse_entry, read_footer
 from .model import BuildResult, Finding, Severity
 from .settings import Settings
-from .statcache import make_stamp, rewrite, stamped_build
+from .statcache import StampedBuild, make_stamp, rewrite
 from .work import Outcome, Task, build_source
 
 PATCH_LIMIT = 16
@@ -42,27 +42,19 @@ _SHARED = ("built", "slug", "url", "title", "description", "sitemap", "files")
 def patch_build(
     settings: Settings,
     sources: SourceList,
-    stamp_key: str,
+    stamped: StampedBuild,
     *,
     keep_info: bool,
     findings_kept: int,
 ) -> BuildResult | None:
-    """The build's result after patching the few changed articles in, or None (build it all).
+    """The build's result after patching the changed articles in, or None (build it all).
 
-    The caller holds the output lock and has found no discovery findings.
+    ``stamped`` is the last build's stamp with the sources changed since (at most
+    :data:`PATCH_LIMIT`, and some). The caller holds the output lock and has
+    found no discovery findings.
     """
     out_dir = settings.out_dir
-    stamped = stamped_build(
-        out_dir,
-        ((sources.name(i), sources.path(i)) for i in range(len(sources))),
-        stamp_key,
-        max_changed=PATCH_LIMIT,
-    )
-    if stamped is None or not stamped.changed:
-        return None
     previous = stamped.result
-    if keep_info and not previous["kept_info"]:
-        return None
     if any(item["code"] == "slug-duplicate" for item in previous["findings"]):
         return None  # a duplicate's fate depends on other articles: look at everything
     old_lines = _lines_of(out_dir / MANIFEST_NAME, sources, [i for i, _ in stamped.changed])
@@ -100,7 +92,7 @@ def patch_build(
         out_dir,
         {i: (o.name, o.stat, o.content_hash) for i, o in outcomes.items()},
         make_stamp(
-            stamp_key,
+            stamped.key,
             out_dir,
             stamped.outputs,
             unchanged=previous["unchanged"],

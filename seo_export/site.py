@@ -44,10 +44,10 @@ from .manifest import (
     record_from_json,
 )
 from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
-from .patch import patch_build
+from .patch import PATCH_LIMIT, patch_build
 from .settings import Settings
 from .sitemap import robots_line
-from .statcache import StatCache, make_stamp, unchanged_build
+from .statcache import StatCache, make_stamp, stamped_build
 from .work import (
     Outcome,
     Task,
@@ -291,14 +291,20 @@ def _build_site(
     stamp_key = _stamp_key(settings, discover_findings)
     with output_lock(out_dir):
         if not force and not emit.staging_dir(out_dir).exists():
-            previous = unchanged_build(out_dir, ((s.name, s.path) for s in sources), stamp_key)
+            stamped = stamped_build(
+                out_dir,
+                ((sources.name(i), sources.path(i)) for i in range(len(sources))),
+                stamp_key,
+                max_changed=0 if discover_findings else PATCH_LIMIT,
+            )
             shortcut = None
-            if previous is not None and (previous["kept_info"] or not keep_info):
-                shortcut = _unchanged_result(settings, previous, keep_info)
-            elif previous is None and not discover_findings:
-                shortcut = patch_build(
-                    settings, sources, stamp_key, keep_info=keep_info, findings_kept=FINDINGS_KEPT
-                )
+            if stamped is not None and (stamped.result["kept_info"] or not keep_info):
+                if stamped.changed:
+                    shortcut = patch_build(
+                        settings, sources, stamped, keep_info=keep_info, findings_kept=FINDINGS_KEPT
+                    )
+                else:
+                    shortcut = _unchanged_result(settings, stamped.result, keep_info)
             if shortcut is not None:
                 if progress is not None:
                     progress(len(sources), len(sources))

@@ -10,7 +10,7 @@ remain the authority on what is up to date.
 A build that commits ends the cache with a stamp line: what the build was
 made with, the size and time of the site-wide files it left in out/, and
 its result. When every source, the settings and those files are as the stamp
-says, the next build is a no-op that reads nothing else (:func:`unchanged_build`).
+says, the next build is a no-op that reads nothing else (:func:`stamped_build`).
 """
 
 from __future__ import annotations
@@ -168,6 +168,8 @@ class StampedBuild:
     """(index, cached content hash) of each source whose size or time is not the recorded one."""
     outputs: tuple[str, ...]
     """The out/ files the stamp vouches for (paths in out/)."""
+    key: str
+    """What the build was made with (see :func:`make_stamp`)."""
 
 
 def stamped_build(
@@ -212,16 +214,8 @@ def stamped_build(
         if _stat_key(os.path.join(base, name)) != (mtime, size):  # noqa: PTH118
             return None
     return StampedBuild(
-        stamp["result"], tuple(changed), tuple(name for name, _, _ in stamp["outputs"])
+        stamp["result"], tuple(changed), tuple(name for name, _, _ in stamp["outputs"]), key
     )
-
-
-def unchanged_build(
-    out_dir: Path, sources: Iterable[tuple[str, str]], key: str
-) -> dict[str, Any] | None:
-    """The last build's result (as stamped) when nothing it was made from or wrote changed."""
-    stamped = stamped_build(out_dir, sources, key, max_changed=0)
-    return stamped.result if stamped is not None else None
 
 
 def rewrite(
