@@ -169,34 +169,72 @@ def _patched_findings(
     out_dir: Path,
     findings_kept: int,
 ) -> tuple[list[Finding] | None, dict[str, int]]:
-    """The stamped findings and counts with the rebuilt articles' own swapped in; None when a
-    list the build keeps only in part is involved."""
+    """The stamped findings and counts with the rebuilt articles' own swapped in.
+
+    A build keeps every error, and warnings (and info, when kept) up to
+    ``findings_kept`` of each, in the order it notes them: each article's in
+    source order, then the site-wide ones. Where a severity is over that
+    limit, a patch keeps the same number of an article's findings when their
+    count did not change, and none when the limit was reached before the
+    article; otherwise which findings are kept would move, and it gives up
+    (None): the whole build decides.
+    """
     counts = Counter(previous["counts"])
     kept = [Finding.from_json(item) for item in previous["findings"]]
     with_info = bool(previous["kept_info"])
-    site = [
-        item
+    listed = [s for s in Severity if with_info or s is not Severity.INFO]
+
+    def capped(severity: Severity, total: int) -> bool:
+        return severity is not Severity.ERROR and total > findings_kept
+
+    # The site-wide findings end the list: as many of each severity as the limit left room for.
+    site = Counter(
+        str(item.get("severity"))
         for item in read_footer(out_dir / MANIFEST_NAME).get("site_findings", [])
-        if with_info or item.get("severity") != Severity.INFO.value
-    ]
-    articles, site_part = kept[: len(kept) - len(site)], kept[len(kept) - len(site) :]
+    )
+    site_kept = 0
+    for severity in listed:
+        total, of_site = counts[severity.value], site[severity.value]
+        if capped(severity, total):
+            site_kept += max(0, min(of_site, findings_kept - (total - of_site)))
+        else:
+            site_kept += of_site
+    articles, site_part = kept[: len(kept) - site_kept], kept[len(kept) - site_kept :]
     for index in sorted(outcomes):
         record = outcomes[index].record
         if record is None:
             continue
         display = sources[index].display
-        for item in parse_entry(old_lines[index]).get("findings", []):
-            counts[str(item["severity"])] -= 1
+        old = Counter(
+            str(item["severity"]) for item in parse_entry(old_lines[index]).get("findings", [])
+        )
+        new = Counter(item.severity.value for item in record.findings)
+        room: dict[Severity, int] = {}
+        for severity in listed:
+            before = counts[severity.value]
+            after = before - old[severity.value] + new[severity.value]
+            if not capped(severity, before) and not capped(severity, after):
+                room[severity] = new[severity.value]
+            else:
+                own_kept = sum(1 for f in articles if f.file == display and f.severity is severity)
+                earlier = sum(
+                    1 for f in articles if f.severity is severity and (f.file or "") < display
+                )
+                if old[severity.value] == new[severity.value]:
+                    room[severity] = own_kept  # the limit falls where it fell
+                elif own_kept == 0 and earlier >= findings_kept:
+                    room[severity] = 0  # the limit was reached before this article
+                else:
+                    return None, {}
+        for severity in Severity:
+            counts[severity.value] += new[severity.value] - old[severity.value]
+        taken: Counter[Severity] = Counter()
+        own = []
         for item in record.findings:
-            counts[item.severity.value] += 1
-        own = [f for f in record.findings if with_info or f.severity is not Severity.INFO]
+            if taken[item.severity] < room.get(item.severity, 0):
+                own.append(item)
+                taken[item.severity] += 1
         articles = _swap(articles, display, own)
-    # The build keeps every error, and warnings (and info) up to findings_kept: a list it
-    # kept only in part cannot be patched.
-    capped = (Severity.WARNING, Severity.INFO) if with_info else (Severity.WARNING,)
-    for severity in capped:
-        if max(counts[severity.value], previous["counts"].get(severity.value, 0)) > findings_kept:
-            return None, {}
     return [*articles, *site_part], {s.value: counts[s.value] for s in Severity}
 
 
