@@ -74,7 +74,11 @@ ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRIT
 
 
 def measure(command: Sequence[str], cwd: Path) -> Measured:
-    """Wall time of ``command`` and the peak RSS of its process tree (sampled every 5 ms)."""
+    """Wall time of ``command`` and the peak RSS of its process tree (sampled every 25 ms).
+
+    Reading /proc/PID/smaps_rollup costs the kernel time on the same two cores: every 5 ms
+    it slowed a 10,000-article build by about 12%; every 25 ms, by about 4%.
+    """
     start = time.perf_counter()
     process = subprocess.Popen(
         command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
@@ -87,7 +91,7 @@ def measure(command: Sequence[str], cwd: Path) -> Measured:
         while not done.is_set():
             rss, pss = _tree_memory_kb(process.pid)
             peak_rss, peak_pss = max(peak_rss, rss), max(peak_pss, pss)
-            time.sleep(0.005)
+            time.sleep(0.025)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
