@@ -290,6 +290,7 @@ def _build_site(
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
     stamp_key = _stamp_key(settings, discover_findings)
     with output_lock(out_dir):
+        trusted = False
         if not force and not emit.staging_dir(out_dir).exists():
             stamped = stamped_build(
                 out_dir,
@@ -309,6 +310,9 @@ def _build_site(
                 if progress is not None:
                     progress(len(sources), len(sources))
                 return shortcut
+            trusted = stamped is not None and not any(
+                item["code"] == "slug-duplicate" for item in stamped.result["findings"]
+            )
         return _build_changes(
             settings,
             sources,
@@ -318,6 +322,7 @@ def _build_site(
             progress=progress,
             keep_info=keep_info,
             stamp_key=stamp_key,
+            stamped=trusted,
         )
 
 
@@ -367,28 +372,37 @@ def _build_changes(
     progress: ProgressCallback | None,
     keep_info: bool,
     stamp_key: str,
+    stamped: bool,
 ) -> BuildResult:
+    """Build what changed; ``stamped``: the last build's stamp holds (see _build_site)."""
     out_dir = settings.out_dir
     with OutputTransaction(out_dir) as transaction:
         run = _Run(settings, sources, transaction, keep_info)
         run.note(discover_findings)
-        # First pass over the previous manifest: what each source was built from.
-        # The second pass, below, streams it again beside the results, so that
-        # it is never held in memory whole.
-        reusable, entries = _previous_entries(settings, force, keys_only=True)
-        first_pass = _PreviousEntries(entries)
         stat_cache = StatCache.open(out_dir)
         plan = _Plan()
-        for index in range(len(sources)):
-            entry = first_pass.take(sources.name(index))
-            known = None
-            if reusable and entry is not None and not _needs_rebuild(entry[1]):
-                known = str(entry[0].get("content_hash"))
-            plan.add(index, sources, known, stat_cache)
-        for gone in first_pass.rest():
-            run.changed = True
-            run.stale.extend(_files_of(gone[1]))
-        del first_pass, entries
+        if stamped:
+            # The stamp vouches that the stat cache lists the manifest's sources and
+            # hashes, and that none of them is a skipped duplicate (rebuilt each time).
+            for index in range(len(sources)):
+                known = stat_cache.recorded(sources.name(index))
+                plan.add(index, sources, known, stat_cache)
+        else:
+            # First pass over the previous manifest: what each source was built from.
+            # The second pass, below, streams it again beside the results, so that
+            # it is never held in memory whole.
+            reusable, entries = _previous_entries(settings, force, keys_only=True)
+            first_pass = _PreviousEntries(entries)
+            for index in range(len(sources)):
+                entry = first_pass.take(sources.name(index))
+                known = None
+                if reusable and entry is not None and not _needs_rebuild(entry[1]):
+                    known = str(entry[0].get("content_hash"))
+                plan.add(index, sources, known, stat_cache)
+            for gone in first_pass.rest():
+                run.changed = True
+                run.stale.extend(_files_of(gone[1]))
+            del first_pass, entries
 
         outcomes = _outcomes(plan, sources, settings, transaction.staging, workers)
         second_pass = _PreviousEntries(_previous_entries(settings, force)[1])

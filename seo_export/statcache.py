@@ -76,15 +76,23 @@ class StatCache:
         cache._next = next(cache._known, None)
         return cache
 
+    def recorded(self, name: str) -> str | None:
+        """The content hash recorded for ``name`` (asked in source order, before
+        :meth:`hash_if_unchanged` for the same name)."""
+        while self._next is not None and self._next[0] < name:
+            self._next = next(self._known, None)
+        if self._next is None or self._next[0] != name:
+            return None
+        return self._next[3]
+
     def hash_if_unchanged(self, name: str, path: str) -> tuple[str, tuple[int, int]] | None:
         """(content hash, stat) recorded for ``name``, if the file still has that size and time.
 
         Names must be asked in sorted order (the order of the sources).
         """
-        while self._next is not None and self._next[0] < name:
-            self._next = next(self._known, None)
-        if self._next is None or self._next[0] != name:
+        if self.recorded(name) is None:
             return None
+        assert self._next is not None
         _, mtime, size, content_hash = self._next
         if _stat_key(path) == (mtime, size):
             return content_hash, (mtime, size)

@@ -47,7 +47,7 @@ def article(n: int, body: str = "", faq: str = "") -> str:
 EMPTY_QUESTION = "\n### Et spørgsmål uden svar?\n"
 
 
-def write_project(root: Path) -> Settings:
+def write_project(root: Path, *, clash: bool = False) -> Settings:
     root.mkdir()
     shutil.copy(REPO / "seo-export.toml", root / "seo-export.toml")
     content = root / "content"
@@ -57,6 +57,8 @@ def write_project(root: Path) -> Settings:
         faq = EMPTY_QUESTION if n == 4 else ""  # a warning to take away
         (content / f"artikel-{n}.md").write_text(article(n, faq=faq), encoding="utf-8")
     (content / "broken.md").write_text("---\ntitle: [x\n---\n\nTekst.\n", encoding="utf-8")
+    if clash:  # the same title, so the same slug, as artikel-2: skipped as a duplicate
+        (content / "artikel-2x.md").write_text(article(2, body=" Kopi."), encoding="utf-8")
     return load_settings(root / "seo-export.toml")
 
 
@@ -133,6 +135,37 @@ def test_a_patched_build_gives_what_a_whole_build_gives(
     # ``kept``: how many warnings (and info) a build result holds; past it, it counts them.
     monkeypatch.setattr(site, "FINDINGS_KEPT", kept)
     change, patched = CASES[case]
+    results = build_both_ways(tmp_path, monkeypatch, change, keep_info=keep_info)
+    # With fewer kept, an edit that changes how many findings an article has may have to
+    # leave it to the whole build; one that does not is still patched.
+    if kept == 10_000 or case in ("body text", "same content, new time", "two articles"):
+        assert results["patch"][2] is patched
+    assert results["whole"][2] is False
+    assert results["patch"][1] == results["whole"][1]
+    assert summary(results["patch"][0]) == summary(results["whole"][0])
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_with_a_skipped_duplicate_the_build_looks_at_everything(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    change, _ = CASES[case]
+    results = build_both_ways(tmp_path, monkeypatch, change, keep_info=False, clash=True)
+    assert results["patch"][2] is False
+    assert results["patch"][1] == results["whole"][1]
+    assert summary(results["patch"][0]) == summary(results["whole"][0])
+
+
+def build_both_ways(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    change: Callable[[Settings], None],
+    *,
+    keep_info: bool,
+    clash: bool = False,
+) -> dict[str, tuple[BuildResult, dict[str, bytes], bool]]:
+    """Per way ("patch": the stamp kept, "whole": the stat cache removed): the result of the
+    build after ``change``, out/'s bytes, and whether the patch was taken."""
     taken: list[bool] = []
     real_patch = site.patch_build
 
@@ -144,9 +177,9 @@ def test_a_patched_build_gives_what_a_whole_build_gives(
     monkeypatch.setattr(site, "patch_build", watched)
     results = {}
     for way in ("patch", "whole"):
-        settings = write_project(tmp_path / way)
+        settings = write_project(tmp_path / way, clash=clash)
         first = build_site(settings, keep_info=keep_info)
-        assert (first.built, first.skipped) == (7, 1)
+        assert (first.built, first.skipped) == (7, 2 if clash else 1)
         change(settings)
         if way == "whole":
             cache_path(settings.out_dir).unlink()
@@ -156,13 +189,7 @@ def test_a_patched_build_gives_what_a_whole_build_gives(
         third = build_site(settings, keep_info=keep_info)  # and then nothing to do
         assert (third.built, third.files_written_count) == (0, 0)
         assert third.findings == second.findings and third.counts == second.counts
-    # With fewer kept, an edit that changes how many findings an article has may have to
-    # leave it to the whole build; one that does not is still patched.
-    if kept == 10_000 or case in ("body text", "same content, new time", "two articles"):
-        assert results["patch"][2] is patched
-    assert results["whole"][2] is False
-    assert results["patch"][1] == results["whole"][1]
-    assert summary(results["patch"][0]) == summary(results["whole"][0])
+    return results
 
 
 def test_a_patch_swaps_the_article_findings_in_place(tmp_path: Path) -> None:
