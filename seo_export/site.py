@@ -418,7 +418,11 @@ def _build_changes(
                     name = sources.name(index)
                     entry = second_pass.take(name)
                     outcome = built
-                    if outcome is None:
+                    if entry is None and (outcome is None or outcome.record is None):
+                        # Up to date by the stat cache's hash, yet the manifest has lost its
+                        # line (edited by hand): build it again.
+                        outcome = build_source(Task(name, None), settings, transaction.staging)
+                    elif outcome is None:
                         assert entry is not None
                         outcome = plan.outcome(index, name, entry[0]["content_hash"])
                     record = run.accept(index, outcome, entry)
