@@ -143,7 +143,7 @@ def main() -> None:
     "--jobs",
     "-j",
     type=click.IntRange(min=0),
-    help="Worker processes (0: one per core; overrides jobs).",
+    help="Processes that build (0: one per core; overrides jobs).",
 )
 @click.option(
     "--quiet", "-q", is_flag=True, help="Print only findings and errors; no progress bar."

@@ -205,7 +205,7 @@ class Settings:
     max_front_matter_nodes: int
     """Front matter expanding to more YAML nodes is reported and skipped."""
     jobs: int
-    """Worker processes for builds (0: one per core)."""
+    """Processes that build (0: one per core)."""
     root: Path
     """The project folder (the settings file's): findings show paths relative to it."""
     source: str
