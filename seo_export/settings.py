@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .discover import display_path
 from .errors import SettingsError
 from .schemas import schema_problems
 
@@ -311,8 +312,10 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         url=index_url if index_url.startswith("http") else base_url + index_url,
     )
     rules = [*values["extra_sections"], *values["sections"]]
-    # Where files live and how many processes run do not change a byte of output.
+    # Where files live and how many processes run do not change a byte of output, except
+    # the content folder as the findings name it (relative to the project's root).
     output_relevant = {k: v for k, v in values.items() if k not in _NOT_IN_DIGEST}
+    output_relevant["content_dir"] = display_path(Path(values["content_dir"]), root)
     canonical = json.dumps(output_relevant, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         base_url=base_url,

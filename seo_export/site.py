@@ -494,8 +494,8 @@ class _Plan:
     """
 
     cached: bytearray = field(default_factory=bytearray)
-    times: array[int] = field(default_factory=lambda: array("q"))
-    sizes: array[int] = field(default_factory=lambda: array("q"))
+    stats: array[int] = field(default_factory=lambda: array("q"))
+    """Four numbers per source: the stat key of a vouched-for one (zeros for the others)."""
     known: dict[int, str] = field(default_factory=dict)
     """Hashes of the previous build, for the sources to build that had one."""
     to_build: int = 0
@@ -506,8 +506,7 @@ class _Plan:
         )
         vouched = cached is not None and cached[0] == known
         self.cached.append(vouched)
-        self.times.append(cached[1][0] if vouched and cached else 0)
-        self.sizes.append(cached[1][1] if vouched and cached else 0)
+        self.stats.extend(cached[1] if vouched and cached else (0, 0, 0, 0))
         if not vouched:
             self.to_build += 1
             if known is not None:
@@ -521,7 +520,8 @@ class _Plan:
 
     def outcome(self, index: int, name: str, content_hash: str) -> Outcome:
         """The outcome of a vouched-for source: its previous build stands."""
-        return Outcome(name, content_hash, (self.times[index], self.sizes[index]), None)
+        mtime, size, ctime, inode = self.stats[4 * index : 4 * index + 4]
+        return Outcome(name, content_hash, (mtime, size, ctime, inode), None)
 
 
 MAIN_SHARE = (4, 9)

@@ -27,9 +27,36 @@ import orjson
 
 from ._version import VERSION
 
-HEADER = f"seo-export stat cache {VERSION}\n"
+HEADER = f"seo-export stat cache 2 {VERSION}\n"
 STAMP = "#stamp\t"
-"""Starts the last line; a source line cannot (it has three tabs, a stamp line one)."""
+"""Starts the last line; a source line cannot (it has five tabs, a stamp line one)."""
+FIELDS = 6
+"""A source's line: name, then its :data:`StatKey`, then its content hash, tab-separated."""
+
+StatKey = tuple[int, int, int, int]
+"""(mtime_ns, size, ctime_ns, inode) of a file. Modification time and size alone miss a
+chmod (a file made unreadable) and a file renamed over another of the same size and time;
+the change time and the inode catch both."""
+
+
+def stat_key(path: str) -> StatKey | None:
+    """The :data:`StatKey` of ``path``, or None when it cannot be stat'ed."""
+    try:
+        stat = os.stat(path)  # noqa: PTH116 - str paths in the hot loop
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino
+
+
+def _key_of(parts: list[str]) -> StatKey | None:
+    try:
+        return int(parts[1]), int(parts[2]), int(parts[3]), int(parts[4])
+    except (ValueError, IndexError):
+        return None
+
+
+def _line(name: str, stat: StatKey, content_hash: str) -> str:
+    return f"{name}\t{stat[0]}\t{stat[1]}\t{stat[2]}\t{stat[3]}\t{content_hash}\n"
 
 
 def cache_path(out_dir: Path) -> Path:
@@ -37,8 +64,8 @@ def cache_path(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.cache"
 
 
-def _read(path: Path) -> Iterator[tuple[str, int, int, str]]:
-    """(name, mtime_ns, size, hash) per line of a cache file; nothing for a foreign file."""
+def _read(path: Path) -> Iterator[tuple[str, StatKey, str]]:
+    """(name, stat key, hash) per line of a cache file; nothing for a foreign file."""
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
     except OSError:
@@ -48,23 +75,20 @@ def _read(path: Path) -> Iterator[tuple[str, int, int, str]]:
             return
         for line in handle:
             parts = line.rstrip("\n").split("\t")
-            if len(parts) != 4:
+            key = _key_of(parts) if len(parts) == FIELDS else None
+            if key is None:
                 return
-            name, mtime, size, content_hash = parts
-            try:
-                yield name, int(mtime), int(size), content_hash
-            except ValueError:
-                return
+            yield parts[0], key, parts[5]
 
 
 @dataclass
 class StatCache:
-    """The last build's (mtime, size, hash) per source, read in step with the sorted sources."""
+    """The last build's (stat key, hash) per source, read in step with the sorted sources."""
 
     path: Path
     """Where the cache is kept."""
-    _known: Iterator[tuple[str, int, int, str]] = field(default_factory=lambda: iter(()))
-    _next: tuple[str, int, int, str] | None = None
+    _known: Iterator[tuple[str, StatKey, str]] = field(default_factory=lambda: iter(()))
+    _next: tuple[str, StatKey, str] | None = None
     _writer: TextIO | None = None
     _changed: bool = False
 
@@ -83,20 +107,18 @@ class StatCache:
             self._next = next(self._known, None)
         if self._next is None or self._next[0] != name:
             return None
-        return self._next[3]
+        return self._next[2]
 
-    def hash_if_unchanged(self, name: str, path: str) -> tuple[str, tuple[int, int]] | None:
-        """(content hash, stat) recorded for ``name``, if the file still has that size and time.
+    def hash_if_unchanged(self, name: str, path: str) -> tuple[str, StatKey] | None:
+        """(content hash, stat key) recorded for ``name``, if the file's stat key is still that.
 
         Names must be asked in sorted order (the order of the sources).
         """
         if self.recorded(name) is None:
             return None
         assert self._next is not None
-        _, mtime, size, content_hash = self._next
-        if _stat_key(path) == (mtime, size):
-            return content_hash, (mtime, size)
-        return None
+        _, key, content_hash = self._next
+        return (content_hash, key) if stat_key(path) == key else None
 
     def __enter__(self) -> StatCache:
         temporary = self.path.with_name(self.path.name + ".tmp")
@@ -118,10 +140,10 @@ class StatCache:
         if exc is not None:
             self.path.with_name(self.path.name + ".tmp").unlink(missing_ok=True)
 
-    def remember(self, name: str, stat: tuple[int, int] | None, content_hash: str) -> None:
+    def remember(self, name: str, stat: StatKey | None, content_hash: str) -> None:
         """Record what this build saw of ``name`` (in source order)."""
         if self._writer is not None and stat is not None and content_hash and "\t" not in name:
-            self._writer.write(f"{name}\t{stat[0]}\t{stat[1]}\t{content_hash}\n")
+            self._writer.write(_line(name, stat, content_hash))
 
     def commit(self, stamp: Mapping[str, Any] | None = None) -> None:
         """Put the new cache in place (atomically; a failure only costs the next build time).
@@ -143,27 +165,30 @@ def _to_json(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} is not JSON data")
 
 
-def _stat_key(path: str) -> tuple[int, int] | None:
-    try:
-        stat = os.stat(path)  # noqa: PTH116 - str paths in the hot loop
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size
-
-
-def _numbers(parts: list[str]) -> tuple[int, int] | None:
-    try:
-        return int(parts[1]), int(parts[2])
-    except ValueError:
-        return None
-
-
 def make_stamp(key: str, out_dir: Path, outputs: Iterable[str], **result: Any) -> dict[str, Any]:
-    """The stamp of a committed build: ``key`` (what it was made with), the size and time of
-    ``outputs`` (paths in out/, taken now) and ``result`` (JSON data of the build's result)."""
+    """The stamp of a committed build: ``key`` (what it was made with), the stat keys of
+    ``outputs`` (paths in out/, taken now) and of out/ itself, and ``result`` (JSON data of
+    the build's result).
+
+    out/'s own times change when a file is added to it, removed or renamed in it (a stray
+    sitemap-9.xml, say), which a build would tidy: then the stamp no longer holds.
+    """
     base = os.fspath(out_dir)
-    files = [[name, *(_stat_key(os.path.join(base, name)) or (0, -1))] for name in outputs]  # noqa: PTH118
+    files = [
+        [name, *(stat_key(os.path.join(base, name)) or (0, -1, 0, 0))]  # noqa: PTH118
+        for name in dict.fromkeys([*outputs, "."])
+    ]
     return {"key": key, "outputs": files, "result": result}
+
+
+_RESULT_KEYS = {
+    "unchanged": int,
+    "skipped": int,
+    "counts": dict,
+    "findings": list,
+    "kept_info": bool,
+    "robots_line": str,
+}
 
 
 @dataclass(frozen=True)
@@ -202,10 +227,10 @@ def stamped_build(
             return None
         for index, (name, path) in enumerate(sources):
             parts = handle.readline().rstrip("\n").split("\t")
-            if len(parts) != 4 or parts[0] != name:
+            if len(parts) != FIELDS or parts[0] != name:
                 return None
-            if _stat_key(path) != _numbers(parts):
-                changed.append((index, parts[3]))
+            if stat_key(path) != _key_of(parts):
+                changed.append((index, parts[5]))
                 if len(changed) > max_changed:
                     return None
         line = handle.readline()
@@ -215,20 +240,42 @@ def stamped_build(
         stamp = orjson.loads(line[len(STAMP) :])
     except orjson.JSONDecodeError:
         return None
-    if not isinstance(stamp, dict) or stamp.get("key") != key:
+    if not _well_formed(stamp) or stamp["key"] != key:
         return None
     base = os.fspath(out_dir)
-    for name, mtime, size in stamp["outputs"]:
-        if _stat_key(os.path.join(base, name)) != (mtime, size):  # noqa: PTH118
+    for name, *recorded in stamp["outputs"]:
+        if stat_key(os.path.join(base, name)) != tuple(recorded):  # noqa: PTH118
             return None
-    return StampedBuild(
-        stamp["result"], tuple(changed), tuple(name for name, _, _ in stamp["outputs"]), key
+    outputs = tuple(item[0] for item in stamp["outputs"] if item[0] != ".")
+    return StampedBuild(stamp["result"], tuple(changed), outputs, key)
+
+
+def _well_formed(stamp: Any) -> bool:
+    """Whether a stamp has the shape :func:`make_stamp` gives (a hand-edited one may not)."""
+    if not isinstance(stamp, dict) or not isinstance(stamp.get("key"), str):
+        return False
+    outputs, result = stamp.get("outputs"), stamp.get("result")
+    if not isinstance(outputs, list) or not isinstance(result, dict):
+        return False
+    if not all(
+        isinstance(item, list) and len(item) == 5 and isinstance(item[0], str) for item in outputs
+    ):
+        return False
+    if not all(isinstance(result.get(name), kind) for name, kind in _RESULT_KEYS.items()):
+        return False
+    counts, findings = result["counts"], result["findings"]
+    return all(isinstance(counts.get(s), int) for s in ("error", "warning", "info")) and all(
+        isinstance(item, dict)
+        and isinstance(item.get("code"), str)
+        and item.get("severity") in ("error", "warning", "info")
+        and isinstance(item.get("message"), str)
+        for item in findings
     )
 
 
 def rewrite(
     out_dir: Path,
-    replacements: Mapping[int, tuple[str, tuple[int, int] | None, str]],
+    replacements: Mapping[int, tuple[str, StatKey | None, str]],
     stamp: Mapping[str, Any],
 ) -> None:
     """The cache again with the lines of some sources replaced and a new stamp (after a build
@@ -248,7 +295,7 @@ def rewrite(
                 if index in replacements:
                     name, stat, content_hash = replacements[index]
                     if stat is not None:
-                        new.write(f"{name}\t{stat[0]}\t{stat[1]}\t{content_hash}\n")
+                        new.write(_line(name, stat, content_hash))
                 else:
                     new.write(line)
             new.write(STAMP + orjson.dumps(stamp, default=_to_json).decode() + "\n")

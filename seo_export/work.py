@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from .discover import read_source, source_named
 from .manifest import entry_line
 from .model import ArticleRecord, ArticleResult
 from .settings import Settings
+from .statcache import StatKey, stat_key
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,7 @@ class Outcome:
 
     name: str
     content_hash: str
-    stat: tuple[int, int] | None
+    stat: StatKey | None
     record: ArticleRecord | None
     """None when the previous build's output is still right; else without its entities."""
     written: tuple[str, ...] = ()
@@ -71,14 +71,10 @@ def work_in_pool(task: Task) -> Outcome:
 def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
     """Read, hash and (unless unchanged) build one source, writing its files into ``staging``."""
     source = source_named(task.name, settings.content_dir, settings.root)
-    try:
-        stat = os.stat(source.path)  # noqa: PTH116 - a str path, see SourceFile
-        stat_key: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        stat_key = None
+    stat = stat_key(source.path)
     text = read_source(source, settings.max_file_bytes)
     if task.known_hash is not None and text.content_hash == task.known_hash:
-        return Outcome(task.name, text.content_hash, stat_key, None)
+        return Outcome(task.name, text.content_hash, stat, None)
     if text.text is None:
         result = ArticleResult(
             source.display, text.content_hash, None, None, None, (), text.findings
@@ -91,7 +87,7 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
     return Outcome(
         task.name,
         text.content_hash,
-        stat_key,
+        stat,
         dataclasses.replace(record, entities={}),
         written,
         line,

@@ -6,12 +6,16 @@ test here changes one thing and checks that the build then looks again.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from seo_export import site
 from seo_export.model import BuildResult, Severity
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
@@ -95,16 +99,63 @@ def test_info_findings_left_out_of_the_stamp_are_looked_up_when_asked_for(
     assert again.counts == verbose.counts
 
 
-def test_the_stamp_does_not_read_the_manifest(project: Settings) -> None:
+def test_a_manifest_rewritten_with_its_old_size_and_time_is_noticed(project: Settings) -> None:
     build_site(project)
     manifest = project.out_dir / "manifest.json"
-    original = garble_keeping_stat(manifest)
-    build_site(project)
-    assert manifest.read_bytes() == b"x" * len(original)  # trusted: same size and time
-    os.utime(manifest)  # now its time says it was edited
+    original = garble_keeping_stat(manifest)  # its change time (ctime) still moves
     result = build_site(project)
     assert manifest.read_bytes() == original
     assert result.built == 5 and "manifest.json" in result.files_written
+
+
+@pytest.fixture
+def shortcuts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Which shortcut each build took: "no-op" (the stamp's result), "patch", or "whole"."""
+    taken: list[str] = []
+    real_unchanged, real_patch = site._unchanged_result, site.patch_build
+
+    def unchanged(*args: Any, **kwargs: Any) -> BuildResult:
+        taken.append("no-op")
+        return real_unchanged(*args, **kwargs)
+
+    def patch(*args: Any, **kwargs: Any) -> BuildResult | None:
+        result = real_patch(*args, **kwargs)
+        if result is not None:
+            taken.append("patch")
+        return result
+
+    real_whole = site._build_changes
+
+    def whole(*args: Any, **kwargs: Any) -> BuildResult:
+        taken.append("whole")
+        return real_whole(*args, **kwargs)
+
+    monkeypatch.setattr(site, "_unchanged_result", unchanged)
+    monkeypatch.setattr(site, "patch_build", patch)
+    monkeypatch.setattr(site, "_build_changes", whole)
+    return taken
+
+
+def test_an_untouched_project_takes_the_no_op(project: Settings, shortcuts: list[str]) -> None:
+    build_site(project)
+    build_site(project)
+    assert shortcuts == ["whole", "no-op"]
+
+
+@pytest.mark.parametrize("change", ["chmod a source", "rename a copy over a source"])
+def test_a_change_that_keeps_size_and_time_is_seen(
+    project: Settings, shortcuts: list[str], change: str
+) -> None:
+    build_site(project)
+    path = project.content_dir / "artikel-2.md"
+    if change == "chmod a source":
+        path.chmod(0o600)
+    else:
+        copy = path.with_name(".copy")
+        shutil.copy2(path, copy)  # same bytes, size and modification time; another inode
+        os.replace(copy, path)
+    build_site(project)
+    assert shortcuts[-1] != "no-op"
 
 
 @pytest.mark.parametrize(
@@ -115,15 +166,17 @@ def test_the_stamp_does_not_read_the_manifest(project: Settings) -> None:
         "add a source",
         "delete a source",
         "delete the sitemap",
+        "a stray sitemap in out/",
         "other settings",
         "torn cache",
         "force",
     ],
 )
-def test_any_change_makes_the_build_look_again(project: Settings, change: str) -> None:
+def test_any_change_makes_the_build_look_again(
+    project: Settings, shortcuts: list[str], change: str
+) -> None:
     build_site(project)
-    manifest = project.out_dir / "manifest.json"
-    original = garble_keeping_stat(manifest)  # only a build that looks again repairs it
+    shortcuts.clear()
     settings, force = project, False
     content = project.content_dir
     if change == "touch a source":
@@ -137,6 +190,8 @@ def test_any_change_makes_the_build_look_again(project: Settings, change: str) -
         (content / "artikel-3.md").unlink()
     elif change == "delete the sitemap":
         (project.out_dir / "sitemap.xml").unlink()
+    elif change == "a stray sitemap in out/":
+        (project.out_dir / "sitemap-9.xml").write_text("<urlset/>", encoding="utf-8")
     elif change == "other settings":
         settings = load_settings(project.source, site_name="FysFinder.dk")
     elif change == "torn cache":
@@ -145,24 +200,27 @@ def test_any_change_makes_the_build_look_again(project: Settings, change: str) -
     else:
         force = True
     result = build_site(settings, force=force)
-    assert manifest.read_bytes() != b"x" * len(original)
+    # A changed source may be patched in; the stamp's result alone never does.
+    allowed = ["patch"] if change in ("touch a source", "edit a source") else ["whole"]
+    assert shortcuts == allowed
     assert (project.out_dir / "sitemap.xml").is_file()
+    assert not (project.out_dir / "sitemap-9.xml").exists()
     expected_sources = {"add a source": 7, "delete a source": 5}.get(change, 6)
     assert result.built + result.unchanged + result.skipped == expected_sources
 
 
 def test_a_no_op_on_another_content_folder_is_not_taken_for_this_one(
-    project: Settings, tmp_path: Path
+    project: Settings, tmp_path: Path, shortcuts: list[str]
 ) -> None:
     build_site(project)
     twin = tmp_path / "twin"
     shutil.copytree(project.content_dir, twin, copy_function=shutil.copy2)
     other = load_settings(project.source, content_dir=str(twin))
-    manifest = project.out_dir / "manifest.json"
-    original = garble_keeping_stat(manifest)
-    build_site(other)
-    rebuilt = manifest.read_bytes()
-    assert rebuilt != b"x" * len(original) and b'"file":"twin/artikel-4.md"' in rebuilt
+    shortcuts.clear()
+    result = build_site(other)
+    assert shortcuts == ["whole"]
+    assert "twin/artikel-4.md" in {f.file for f in result.findings}
+    assert b'"file":"twin/artikel-4.md"' in (project.out_dir / "manifest.json").read_bytes()
 
 
 def test_a_manifest_line_in_another_layout_is_rebuilt_from_not_trusted(project: Settings) -> None:
@@ -181,3 +239,30 @@ def test_a_manifest_line_in_another_layout_is_rebuilt_from_not_trusted(project: 
     # Articles from that line on are built again; the manifest is whole again.
     assert (result.built, result.unchanged) == (3, 2)
     assert manifest.read_text(encoding="utf-8").split("\n")[3] == third
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda stamp: stamp["result"].pop("kept_info"),
+        lambda stamp: stamp["result"]["findings"].append({"code": 3}),
+        lambda stamp: stamp["outputs"].append(["x"]),
+        lambda stamp: stamp.update(result=[]),
+    ],
+    ids=["a key gone", "a finding garbled", "an output garbled", "no result"],
+)
+def test_a_hand_edited_stamp_is_not_trusted(
+    project: Settings, shortcuts: list[str], edit: Callable[[dict[str, Any]], object]
+) -> None:
+    first = build_site(project)
+    cache = cache_path(project.out_dir)
+    *lines, last = cache.read_text(encoding="utf-8").splitlines()
+    prefix, _, data = last.partition("\t")
+    stamp = json.loads(data)
+    edit(stamp)
+    lines.append(f"{prefix}\t{json.dumps(stamp)}")
+    cache.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    shortcuts.clear()
+    again = build_site(project)
+    assert shortcuts == ["whole"]
+    assert (again.findings, again.counts) == (first.findings, first.counts)
