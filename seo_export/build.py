@@ -26,7 +26,7 @@ from .model import (
 from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
-from .sitemap import PartSink, SitemapWriter, build_sitemaps
+from .sitemap import PartSink, SitemapWriter, build_sitemaps, entry_problem
 from .validate import document_findings, front_matter_findings
 from .vocabulary import Vocabulary
 
@@ -159,6 +159,13 @@ def site_sitemaps(
 def site_sitemap_writer(sink: PartSink, settings: Settings) -> SitemapWriter:
     """A writer of the site's sitemaps into ``sink``, under its sitemap settings."""
     return SitemapWriter(sink, **_sitemap_options(settings), gzip_files=settings.sitemap_gzip)
+
+
+def sitemap_entry_problem(entry: SitemapEntry, settings: Settings) -> str | None:
+    """Why ``entry`` cannot go into the site's sitemaps (too large for one file), or None."""
+    return entry_problem(
+        entry, settings.sitemap_max_bytes, settings.sitemap_changefreq, settings.sitemap_priority
+    )
 
 
 def _sitemap_options(settings: Settings) -> dict[str, Any]:

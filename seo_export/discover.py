@@ -138,19 +138,36 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[SourceList, l
                 suffix = name[name.rfind(".") :].lower() if "." in name else ""
                 if suffix not in SOURCE_SUFFIXES:
                     continue
-                if entry.is_symlink() and not Path(entry.path).resolve().is_relative_to(real_root):
-                    findings.append(
-                        finding(
-                            "source-outside-content",
-                            "links to a file outside the content folder; not read",
-                            f"{display_base}/{rel}",
-                        )
-                    )
+                problem = _unusable(rel, entry, real_root)
+                if problem is not None:
+                    code, message = problem
+                    findings.append(finding(code, message, f"{display_base}/{_printable(rel)}"))
                     continue
                 found.append(rel)
     found.sort()
     findings.sort(key=lambda item: item.file or "")
     return SourceList(found, base, display_base), findings
+
+
+def _unusable(rel: str, entry: os.DirEntry[str], real_root: Path) -> tuple[str, str] | None:
+    """(code, message) when a file found in the content folder must not be read."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes, kept by the OS as surrogates
+        return "file-name-encoding", "the file's name is not UTF-8; not read"
+    if entry.is_symlink():
+        try:
+            target = Path(entry.path).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a link that loops
+            return "file-unreadable", "is a link that loops or cannot be followed; not read"
+        if not target.is_relative_to(real_root):
+            return "source-outside-content", "links to a file outside the content folder; not read"
+    return None
+
+
+def _printable(rel: str) -> str:
+    """``rel`` with bytes that are not UTF-8 shown as U+FFFD."""
+    return rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @functools.lru_cache(maxsize=8)

@@ -42,6 +42,9 @@ CODES: dict[str, CodeInfo] = _codes(
     ("file-unreadable", E, "discover",
      "The file could not be read.",
      "Check the file's permissions."),
+    ("file-name-encoding", E, "discover",
+     "The file's name is not valid UTF-8, which the manifest, sitemaps and reports cannot hold.",
+     "Rename the file (UTF-8 names, such as Danish letters, are fine)."),
     ("file-too-large", E, "discover",
      "The file is larger than max_file_bytes.",
      "Split the article, or raise max_file_bytes in the settings."),
@@ -234,6 +237,10 @@ CODES: dict[str, CodeInfo] = _codes(
     ("page-duplicate-faqpage", E, "check",
      "A page has more than one FAQPage across its JSON-LD blocks.",
      "Keep one FAQPage: remove the old block (seo-export inject --replace-conflicts)."),
+    ("sitemap-entry-too-large", W, "build",
+     "An article's sitemap entry alone (its URL, alternates and images) is larger than a "
+     "sitemap file may be (sitemap_max_bytes), so the article is left out of the sitemaps.",
+     "Raise sitemap_max_bytes (the protocol allows 50 MiB), or shorten the URLs."),
     ("sitemap-invalid", E, "validate",
      "A sitemap breaks the protocol: not well-formed, over 50,000 URLs or 50 MiB, a relative or "
      "over-long loc, a lastmod that is not a W3C date, or (with --sitemap-schemas) the XSD.",

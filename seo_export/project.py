@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import build_text, record_of, site_sitemaps
+from .build import build_text, record_of, site_sitemaps, sitemap_entry_problem
 from .checks.site import SiteLint
 from .discover import SourceFile, discover, read_source, source_for_path
 from .findings import finding
@@ -127,7 +127,11 @@ def validate_project(
         record = record_of(source.name, result)
         site += lint.add(record, index)
         if record.sitemap is not None:
-            entries.append(record.sitemap)
+            problem = sitemap_entry_problem(record.sitemap, settings)
+            if problem is None:
+                entries.append(record.sitemap)
+            else:
+                site.append(finding("sitemap-entry-too-large", problem, source.display))
         units.append(ReportUnit(source.display, tuple(findings)))
     site += lint.closing()
     units.append(ReportUnit("site", tuple(site)))

@@ -46,7 +46,7 @@ from .manifest import (
 from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
 from .patch import PATCH_LIMIT, patch_build
 from .settings import Settings
-from .sitemap import robots_line
+from .sitemap import SitemapEntryTooLargeError, robots_line
 from .statcache import StatCache, make_stamp, stamped_build
 from .work import (
     Outcome,
@@ -412,7 +412,7 @@ def _build_changes(
         with transaction.stream(MANIFEST_NAME) as manifest, stat_cache:
             manifest.write(header_line(VERSION, settings.digest))
 
-            def records() -> Iterator[SitemapEntry]:
+            def records() -> Iterator[tuple[int, SitemapEntry]]:
                 nonlocal done
                 for index, built in enumerate(outcomes):
                     name = sources.name(index)
@@ -435,12 +435,17 @@ def _build_changes(
                     if progress is not None:
                         progress(done, len(sources))
                     if record.sitemap is not None:
-                        yield record.sitemap
+                        yield index, record.sitemap
 
             sink = emit.StagedParts(transaction, settings.sitemap_gzip)
             sitemaps = site_sitemap_writer(sink, settings)
-            for url in records():
-                sitemaps.add(url)
+            for index, url in records():
+                try:
+                    sitemaps.add(url)
+                except SitemapEntryTooLargeError as problem:
+                    site_findings.append(
+                        finding("sitemap-entry-too-large", str(problem), sources[index].display)
+                    )
             sitemaps.close()
             sitemap_names = sink.names
             for stale in sorted(out_dir.glob("sitemap*.xml*")):

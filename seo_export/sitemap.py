@@ -113,6 +113,29 @@ class PartSink(Protocol):
         """The current file is complete; it is called ``name``."""
 
 
+FRAME_BYTES = len((XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE).encode())
+"""What a sitemap file holds besides its entries."""
+
+
+class SitemapEntryTooLargeError(ValueError):
+    """One URL's entry alone is larger than a sitemap file may be: it cannot be written."""
+
+
+def too_large_message(size: int, max_bytes: int) -> str:
+    return (
+        f"its sitemap entry takes {size:,} bytes, more than a sitemap file may hold "
+        f"(sitemap_max_bytes {max_bytes:,}); it is left out of the sitemaps"
+    )
+
+
+def entry_problem(
+    entry: SitemapEntry, max_bytes: int, changefreq: str | None, priority: float | None
+) -> str | None:
+    """Why ``entry`` cannot go into a sitemap (see :class:`SitemapEntryTooLargeError`), or None."""
+    size = len(url_element(entry, changefreq, priority).encode())
+    return too_large_message(size, max_bytes) if FRAME_BYTES + size > max_bytes else None
+
+
 @dataclass(slots=True)
 class _Part:
     size: int = 0
@@ -147,7 +170,7 @@ class SitemapWriter:
         self.extra_sitemaps = extra_sitemaps
         self.changefreq, self.priority = changefreq, priority
         self.suffix = ".gz" if gzip_files else ""
-        self.frame = len((XML_DECLARATION + URLSET_OPEN + URLSET_CLOSE).encode())
+        self.frame = FRAME_BYTES
         self.parts_done: list[tuple[str, str | None]] = []
         self.current: _Part | None = None
 
@@ -156,9 +179,7 @@ class SitemapWriter:
         element = url_element(entry, self.changefreq, self.priority)
         size = len(element.encode())
         if self.frame + size > self.max_bytes:
-            raise ValueError(
-                f"one sitemap entry is larger than {self.max_bytes} bytes: {entry.loc}"
-            )
+            raise SitemapEntryTooLargeError(too_large_message(size, self.max_bytes))
         current = self.current
         if current is not None and (
             current.count >= self.max_urls or self.frame + current.size + size > self.max_bytes

@@ -177,3 +177,31 @@ def test_a_parallel_build_is_byte_identical_to_a_one_process_build(
     assert 0 < one[1].built < 301
     codes = {f.code for f in one[0].findings}
     assert {"slug-duplicate", "yaml-invalid"} <= codes
+
+
+def test_a_looping_link_and_a_name_that_is_not_utf8_are_reported_not_fatal(
+    tmp_path: Path,
+) -> None:
+    import os
+
+    settings = site_settings(tmp_path)
+    content = tmp_path / "content"
+    write(content / "god.md", article("God artikel"))
+    (content / "loop.md").symlink_to("loop.md")
+    bad_name = os.fsdecode(b"caf\xe9.md")  # Latin-1 bytes: not UTF-8
+    (content / bad_name).write_text(article("Cafe"), encoding="utf-8")
+    result = build_site(settings)
+    assert result.built == 1
+    found = sorted(
+        (f.code, f.file, f.message) for f in result.findings if f.severity.value == "error"
+    )
+    assert found == [
+        ("file-name-encoding", "content/caf\ufffd.md", "the file's name is not UTF-8; not read"),
+        (
+            "file-unreadable",
+            "content/loop.md",
+            "is a link that loops or cannot be followed; not read",
+        ),
+    ]
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [a["source"] for a in manifest["articles"]] == ["god.md"]

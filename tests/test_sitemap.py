@@ -250,3 +250,34 @@ def test_a_build_streams_split_gzipped_sitemaps_and_rewrites_only_changed_parts(
         (out / "sitemap-3.xml.gz").read_bytes()
     )
     assert not list(tmp_path.glob(".out.staging"))
+
+
+def test_an_entry_too_large_for_any_sitemap_is_reported_and_left_out(tmp_path: Path) -> None:
+    import shutil
+
+    from seo_export.project import validate_project
+    from seo_export.settings import load_settings
+    from seo_export.site import build_site
+
+    from conftest import REPO
+
+    shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
+    content = tmp_path / "content"
+    content.mkdir()
+    long_image = "https://www.fysfinder.dk/billeder/" + "b" * 1200 + ".jpg"
+    (content / "a.md").write_text("---\ntitle: Kort\n---\n\nTekst.\n", "utf-8")
+    (content / "b.md").write_text(f"---\ntitle: Lang\nimage: {long_image}\n---\n\nx\n", "utf-8")
+    settings = load_settings(tmp_path / "seo-export.toml", sitemap_max_bytes=1024)
+    result = build_site(settings)
+    assert result.built == 2
+    [problem] = [f for f in result.findings if f.code == "sitemap-entry-too-large"]
+    assert (problem.severity.value, problem.file) == ("warning", "content/b.md")
+    assert problem.message.startswith("its sitemap entry takes 1,")
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_bytes()
+    assert re.findall(rb"<loc>(.*?)</loc>", sitemap) == [b"https://www.fysfinder.dk/artikler/kort/"]
+    validate_sitemap(sitemap)
+    report = validate_project(settings)
+    site_unit = next(unit for unit in report.units if unit.name == "site")
+    assert [(f.code, f.file) for f in site_unit.findings] == [
+        ("sitemap-entry-too-large", "content/b.md")
+    ]
