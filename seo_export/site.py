@@ -9,9 +9,10 @@ one-process build, and memory does not grow with the corpus beyond one short
 record per slug.
 
 What is up to date is not rebuilt: the previous manifest says which content
-hash each source was built from, and a stat cache beside out/ (size and
-modification time per source) saves even reading a file that has not been
-touched.
+hash each source was built from, and a stat cache beside out/ (size, times
+and inode per source) saves even reading a file that has not been touched.
+Its stamp lets a build with nothing to do stop there, and one with a few
+edited articles patch them in (:mod:`seo_export.patch`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Size and modification time of each source at its last build, so unchanged files are not read.
+"""Each source's size, times and inode at its last build, so unchanged files are not read.
 
 The cache lives beside out/ (``.out.cache``), not in it, because it holds
 times: out/ stays byte-identical between machines. It is a text file of one
@@ -8,7 +8,7 @@ torn or foreign cache is simply ignored: the content hashes in the manifest
 remain the authority on what is up to date.
 
 A build that commits ends the cache with a stamp line: what the build was
-made with, the size and time of the site-wide files it left in out/, and
+made with, the same facts of the site-wide files it left in out/ and of out/, and
 its result. When every source, the settings and those files are as the stamp
 says, the next build is a no-op that reads nothing else (:func:`stamped_build`).
 """
@@ -213,7 +213,7 @@ def stamped_build(
 
     ``sources`` are (name, path) in source order: each must have a line, in
     that order and with none left over; the stamp must carry ``key``; the out/
-    files it lists must have their stamped size and time. Anything else (a
+    files it lists must have their stamped stat keys. Anything else (a
     new or deleted source, other settings, a torn cache, a hand-edited
     manifest) returns None: the build looks at everything.
     """
