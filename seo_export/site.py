@@ -48,7 +48,7 @@ from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
 from .patch import PATCH_LIMIT, patch_build
 from .settings import Settings
 from .sitemap import SitemapEntryTooLargeError, robots_line
-from .statcache import StatCache, make_stamp, stamped_build
+from .statcache import StatCache, StatKey, make_stamp, stamped_build
 from .work import (
     Outcome,
     Task,
@@ -291,7 +291,7 @@ def _build_site(
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
     stamp_key = _stamp_key(settings, discover_findings)
     with output_lock(out_dir):
-        trusted = False
+        trusted: frozenset[int] | None = None
         if not force and not emit.staging_dir(out_dir).exists():
             stamped = stamped_build(
                 out_dir,
@@ -311,9 +311,10 @@ def _build_site(
                 if progress is not None:
                     progress(len(sources), len(sources))
                 return shortcut
-            trusted = stamped is not None and not any(
+            if stamped is not None and not any(
                 item["code"] == "slug-duplicate" for item in stamped.result["findings"]
-            )
+            ):
+                trusted = frozenset(index for index, _ in stamped.changed)
         return _build_changes(
             settings,
             sources,
@@ -323,7 +324,7 @@ def _build_site(
             progress=progress,
             keep_info=keep_info,
             stamp_key=stamp_key,
-            stamped=trusted,
+            changed_since_stamp=trusted,
         )
 
 
@@ -373,21 +374,30 @@ def _build_changes(
     progress: ProgressCallback | None,
     keep_info: bool,
     stamp_key: str,
-    stamped: bool,
+    changed_since_stamp: frozenset[int] | None,
 ) -> BuildResult:
-    """Build what changed; ``stamped``: the last build's stamp holds (see _build_site)."""
+    """Build what changed.
+
+    ``changed_since_stamp``: when the last build's stamp holds (see _build_site),
+    the sources whose stat keys changed since; the others are up to date.
+    """
     out_dir = settings.out_dir
     with OutputTransaction(out_dir) as transaction:
         run = _Run(settings, sources, transaction, keep_info)
         run.note(discover_findings)
         stat_cache = StatCache.open(out_dir)
         plan = _Plan()
-        if stamped:
+        if changed_since_stamp is not None:
             # The stamp vouches that the stat cache lists the manifest's sources and
-            # hashes, and that none of them is a skipped duplicate (rebuilt each time).
+            # hashes, and that none of them is a skipped duplicate (rebuilt each time);
+            # the stat keys were compared a moment ago.
             for index in range(len(sources)):
-                known = stat_cache.recorded(sources.name(index))
-                plan.add(index, sources, known, stat_cache)
+                name = sources.name(index)
+                key = None if index in changed_since_stamp else stat_cache.recorded_key(name)
+                if key is None:
+                    plan.add(index, sources, stat_cache.recorded(name), stat_cache)
+                else:
+                    plan.vouch(key)
         else:
             # First pass over the previous manifest: what each source was built from.
             # The second pass, below, streams it again beside the results, so that
@@ -517,6 +527,11 @@ class _Plan:
             self.to_build += 1
             if known is not None:
                 self.known[index] = known
+
+    def vouch(self, key: StatKey) -> None:
+        """The next source is up to date, with stat key ``key``."""
+        self.cached.append(True)
+        self.stats.extend(key)
 
     def tasks(self, sources: SourceList) -> Iterator[Task]:
         """The sources to build, in order."""

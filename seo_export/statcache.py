@@ -109,6 +109,13 @@ class StatCache:
             return None
         return self._next[2]
 
+    def recorded_key(self, name: str) -> StatKey | None:
+        """The stat key recorded for ``name`` (asked in source order)."""
+        if self.recorded(name) is None:
+            return None
+        assert self._next is not None
+        return self._next[1]
+
     def hash_if_unchanged(self, name: str, path: str) -> tuple[str, StatKey] | None:
         """(content hash, stat key) recorded for ``name``, if the file's stat key is still that.
 
