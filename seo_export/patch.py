@@ -1,8 +1,8 @@
 """A build where a few articles changed and nothing site-wide did: patched, not redone.
 
 When the stamp of the last build vouches for it (same sources, settings and
-out/ files; see :mod:`seo_export.statcache`) and only a few sources have
-another size or time, those are rebuilt. If nothing that other articles or
+out/ files; see :mod:`seo_export.statcache`) and only a few sources changed
+on disk (size, times or inode), those are rebuilt. If nothing that other articles or
 the site-wide files depend on changed with them (slug, URL, title,
 description, sitemap entry, output files, whether it has questions), the
 manifest and the stat cache are written again with their lines replaced and
