@@ -48,7 +48,7 @@ from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
 from .patch import PATCH_LIMIT, patch_build
 from .settings import Settings
 from .sitemap import SitemapEntryTooLargeError, robots_line
-from .statcache import StatCache, StatKey, make_stamp, stamped_build
+from .statcache import SITEMAP_FILES, StatCache, StatKey, make_stamp, stamped_build
 from .work import (
     Outcome,
     Task,
@@ -459,7 +459,7 @@ def _build_changes(
                     )
             sitemaps.close()
             sitemap_names = sink.names
-            for stale in sorted(out_dir.glob("sitemap*.xml*")):
+            for stale in sorted(out_dir.glob(SITEMAP_FILES)):
                 if stale.name not in sitemap_names:
                     transaction.remove(stale.name)
             for path in run.stale:

@@ -16,6 +16,7 @@ says, the next build is a no-op that reads nothing else (:func:`stamped_build`).
 from __future__ import annotations
 
 import contextlib
+import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,7 +37,13 @@ FIELDS = 6
 StatKey = tuple[int, int, int, int]
 """(mtime_ns, size, ctime_ns, inode) of a file. Modification time and size alone miss a
 chmod (a file made unreadable) and a file renamed over another of the same size and time;
-the change time and the inode catch both."""
+the change time and the inode catch both. The inode is kept to 63 bits: some file systems
+give numbers past a signed 64-bit integer, which the caches store."""
+
+_INODE_BITS = (1 << 63) - 1
+
+SITEMAP_FILES = "sitemap*.xml*"
+"""The names of the sitemap files a build writes into out/ (and tidies when they are stale)."""
 
 
 def stat_key(path: str) -> StatKey | None:
@@ -45,7 +52,7 @@ def stat_key(path: str) -> StatKey | None:
         stat = os.stat(path)  # noqa: PTH116 - str paths in the hot loop
     except OSError:
         return None
-    return stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino
+    return stat.st_mtime_ns, stat.st_size, stat.st_ctime_ns, stat.st_ino & _INODE_BITS
 
 
 def _key_of(parts: list[str]) -> StatKey | None:
@@ -174,16 +181,12 @@ def _to_json(value: Any) -> Any:
 
 def make_stamp(key: str, out_dir: Path, outputs: Iterable[str], **result: Any) -> dict[str, Any]:
     """The stamp of a committed build: ``key`` (what it was made with), the stat keys of
-    ``outputs`` (paths in out/, taken now) and of out/ itself, and ``result`` (JSON data of
-    the build's result).
-
-    out/'s own times change when a file is added to it, removed or renamed in it (a stray
-    sitemap-9.xml, say), which a build would tidy: then the stamp no longer holds.
+    ``outputs`` (paths in out/, taken now), and ``result`` (JSON data of the build's result).
     """
     base = os.fspath(out_dir)
     files = [
         [name, *(stat_key(os.path.join(base, name)) or (0, -1, 0, 0))]  # noqa: PTH118
-        for name in dict.fromkeys([*outputs, "."])
+        for name in dict.fromkeys(outputs)
     ]
     return {"key": key, "outputs": files, "result": result}
 
@@ -253,8 +256,24 @@ def stamped_build(
     for name, *recorded in stamp["outputs"]:
         if stat_key(os.path.join(base, name)) != tuple(recorded):  # noqa: PTH118
             return None
-    outputs = tuple(item[0] for item in stamp["outputs"] if item[0] != ".")
+    outputs = tuple(item[0] for item in stamp["outputs"])
+    if _stray_sitemaps(base, set(outputs)):
+        return None
     return StampedBuild(stamp["result"], tuple(changed), outputs, key)
+
+
+def _stray_sitemaps(out_dir: str, outputs: set[str]) -> bool:
+    """Whether out/ holds a sitemap file the last build did not write (a build removes it)."""
+    try:
+        with os.scandir(out_dir) as entries:
+            return any(
+                entry.name.startswith("sitemap")
+                and fnmatch.fnmatchcase(entry.name, SITEMAP_FILES)
+                and entry.name not in outputs
+                for entry in entries
+            )
+    except OSError:
+        return True
 
 
 def _well_formed(stamp: Any) -> bool:

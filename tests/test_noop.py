@@ -266,3 +266,18 @@ def test_a_hand_edited_stamp_is_not_trusted(
     again = build_site(project)
     assert shortcuts == ["whole"]
     assert (again.findings, again.counts) == (first.findings, first.counts)
+
+
+def test_a_report_in_out_does_not_cost_the_next_build_its_no_op(
+    project: Settings, shortcuts: list[str]
+) -> None:
+    from seo_export.report import write_report
+
+    first = build_site(project)
+    assert write_report(project) == project.out_dir / "report.html"
+    (project.out_dir / "notes.txt").write_text("a file of the site's own", encoding="utf-8")
+    shortcuts.clear()
+    again = build_site(project)
+    assert shortcuts == ["no-op"]
+    assert (again.findings, again.counts) == (first.findings, first.counts)
+    assert (project.out_dir / "report.html").is_file()
