@@ -8,7 +8,7 @@ torn or foreign cache is simply ignored: the content hashes in the manifest
 remain the authority on what is up to date.
 
 A build that commits ends the cache with a stamp line: what the build was
-made with, the same facts of the site-wide files it left in out/ and of out/, and
+made with, the same facts of the site-wide files it left in out/, and
 its result. When every source, the settings and those files are as the stamp
 says, the next build is a no-op that reads nothing else (:func:`stamped_build`).
 """
