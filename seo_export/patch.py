@@ -18,7 +18,7 @@ this is the difference between reading a 300 MB manifest and copying it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +62,7 @@ def patch_build(
         return None
     with OutputTransaction(out_dir) as transaction:
         outcomes: dict[int, Outcome] = {}
+        old_findings: dict[int, list[dict[str, Any]]] = {}
         for index, cached_hash in stamped.changed:
             outcome = build_source(
                 Task(sources.name(index), cached_hash), settings, transaction.staging
@@ -71,11 +72,12 @@ def patch_build(
                 old, new = parse_entry(old_lines[index]), orjson.loads(outcome.line)
                 if not _same_for_others(old, new):
                     return None  # leaving the block discards what was staged
+                old_findings[index] = old.get("findings", [])
                 for path in outcome.written:
                     transaction.adopt(path)
             outcomes[index] = outcome
         findings, counts = _patched_findings(
-            previous, outcomes, old_lines, sources, out_dir=out_dir, findings_kept=findings_kept
+            previous, outcomes, old_findings, sources, out_dir=out_dir, findings_kept=findings_kept
         )
         if findings is None:
             return None
@@ -103,17 +105,42 @@ def patch_build(
             robots_line=previous["robots_line"],
         ),
     )
-    return BuildResult(
-        out_dir=display_path(out_dir, settings.root),
+    return result_from_stamp(
+        settings,
+        previous,
+        findings=findings,
+        counts=counts,
+        keep_info=keep_info,
         built=rebuilt,
-        unchanged=previous["unchanged"] - rebuilt,
+        files_written=written,
+        files_written_count=written_count,
+    )
+
+
+def result_from_stamp(
+    settings: Settings,
+    previous: Mapping[str, Any],
+    *,
+    findings: Iterable[Finding],
+    counts: Mapping[str, int],
+    keep_info: bool,
+    built: int = 0,
+    files_written: Sequence[str] = (),
+    files_written_count: int = 0,
+) -> BuildResult:
+    """A build's result from the stamp of the one before: ``built`` of its articles rebuilt
+    (none for a no-op), with these findings and counts; nothing removed."""
+    return BuildResult(
+        out_dir=display_path(settings.out_dir, settings.root),
+        built=built,
+        unchanged=previous["unchanged"] - built,
         skipped=previous["skipped"],
         findings=tuple(f for f in findings if keep_info or f.severity is not Severity.INFO),
-        files_written=tuple(written),
+        files_written=tuple(files_written),
         files_removed=(),
         robots_line=previous["robots_line"],
         counts=counts,
-        files_written_count=written_count,
+        files_written_count=files_written_count,
     )
 
 
@@ -163,7 +190,7 @@ def _patched_manifest(manifest: Path, replaced: Mapping[int, str]) -> Iterator[s
 def _patched_findings(
     previous: Mapping[str, Any],
     outcomes: Mapping[int, Outcome],
-    old_lines: Mapping[int, str],
+    old_findings: Mapping[int, list[dict[str, Any]]],
     sources: SourceList,
     *,
     out_dir: Path,
@@ -205,9 +232,7 @@ def _patched_findings(
         if record is None:
             continue
         display = sources[index].display
-        old = Counter(
-            str(item["severity"]) for item in parse_entry(old_lines[index]).get("findings", [])
-        )
+        old = Counter(str(item["severity"]) for item in old_findings[index])
         new = Counter(item.severity.value for item in record.findings)
         room: dict[Severity, int] = {}
         for severity in listed:

@@ -45,7 +45,7 @@ from .manifest import (
     record_from_json,
 )
 from .model import ArticleRecord, BuildResult, Finding, Severity, SitemapEntry
-from .patch import PATCH_LIMIT, patch_build
+from .patch import PATCH_LIMIT, patch_build, result_from_stamp
 from .settings import Settings
 from .sitemap import SitemapEntryTooLargeError, robots_line
 from .statcache import SITEMAP_FILES, StatCache, StatKey, make_stamp, stamped_build
@@ -306,7 +306,14 @@ def _build_site(
                         settings, sources, stamped, keep_info=keep_info, findings_kept=FINDINGS_KEPT
                     )
                 else:
-                    shortcut = _unchanged_result(settings, stamped.result, keep_info)
+                    previous = stamped.result
+                    shortcut = result_from_stamp(
+                        settings,
+                        previous,
+                        findings=map(Finding.from_json, previous["findings"]),
+                        counts=previous["counts"],
+                        keep_info=keep_info,
+                    )
             if shortcut is not None:
                 if progress is not None:
                     progress(len(sources), len(sources))
@@ -342,26 +349,6 @@ def _stamp_key(settings: Settings, discover_findings: Sequence[Finding]) -> str:
             [f.to_json() for f in discover_findings],
         ]
     ).decode()
-
-
-def _unchanged_result(settings: Settings, previous: dict[str, Any], keep_info: bool) -> BuildResult:
-    """The result of a build that found nothing to do, from the stamp of the one before."""
-    findings = tuple(
-        item
-        for item in map(Finding.from_json, previous["findings"])
-        if keep_info or item.severity is not Severity.INFO
-    )
-    return BuildResult(
-        out_dir=display_path(settings.out_dir, settings.root),
-        built=0,
-        unchanged=previous["unchanged"],
-        skipped=previous["skipped"],
-        findings=findings,
-        files_written=(),
-        files_removed=(),
-        robots_line=previous["robots_line"],
-        counts=previous["counts"],
-    )
 
 
 def _build_changes(
