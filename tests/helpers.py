@@ -1,4 +1,5 @@
-"""Helpers for tests: turning model values into stable JSON for golden files."""
+"""Helpers for tests: model values as stable JSON for golden files; folders and build
+results as values to compare."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import enum
 import json
 import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
-from seo_export.model import ArticleResult
+from seo_export.model import ArticleResult, BuildResult
 
 
 def to_jsonable(value: Any) -> Any:
@@ -66,3 +68,28 @@ def case_summary(result: ArticleResult) -> dict[str, Any]:
             "extra": to_jsonable(article.extra),
         }
     return summary
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (POSIX path relative to it) with its bytes."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def result_summary(result: BuildResult) -> tuple[Any, ...]:
+    """What two builds that should agree must agree on (all but the out/ path)."""
+    return (
+        result.built,
+        result.unchanged,
+        result.skipped,
+        result.findings,
+        dict(result.counts),
+        sorted(result.files_written),
+        result.files_written_count,
+        result.files_removed,
+        result.files_removed_count,
+        result.robots_line,
+    )

@@ -15,6 +15,7 @@ from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
+from helpers import snapshot
 
 
 def article(n: int) -> str:
@@ -42,10 +43,6 @@ def tree(folder: Path) -> dict[str, tuple[bytes, int]]:
         for p in sorted(folder.rglob("*"))
         if p.is_file()
     }
-
-
-def contents(folder: Path) -> dict[str, bytes]:
-    return {name: data for name, (data, _) in tree(folder).items()}
 
 
 def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
@@ -84,7 +81,7 @@ def test_two_builds_give_identical_trees(project: Settings, tmp_path: Path) -> N
     build_site(project)
     other = load_settings(project.source, out_dir=str(tmp_path / "other"))
     build_site(other)
-    assert contents(project.out_dir) == contents(tmp_path / "other")
+    assert snapshot(project.out_dir) == snapshot(tmp_path / "other")
 
 
 def test_no_op_rebuild_writes_nothing(project: Settings) -> None:

@@ -22,17 +22,10 @@ from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
 from conftest import REPO
+from helpers import snapshot
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpus import write_corpus
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ from seo_export.inject import (
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
+from helpers import snapshot
+
 FIXTURE = Path(__file__).parent / "cases" / "inject"
 EXPECTED = FIXTURE / "expected"
 
@@ -38,14 +40,6 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Setting
     settings = load_settings(tmp_path / "seo-export.toml")
     build_site(settings)
     return tmp_path / "site", settings
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 def check_bytes(path: Path, actual: bytes, update_golden: bool) -> None:

@@ -22,6 +22,7 @@ from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
 from conftest import REPO, SAMPLE
+from helpers import result_summary
 
 
 def article(n: int, published: str = "2025-01-10", updated: str = "2025-02-01") -> str:
@@ -46,19 +47,6 @@ def project(tmp_path: Path) -> Settings:
     return load_settings(tmp_path / "seo-export.toml")
 
 
-def summary(result: BuildResult) -> tuple[object, ...]:
-    return (
-        result.built,
-        result.unchanged,
-        result.skipped,
-        result.findings,
-        dict(result.counts),
-        result.files_written_count,
-        result.files_removed_count,
-        result.robots_line,
-    )
-
-
 def garble_keeping_stat(path: Path) -> bytes:
     """Overwrite ``path`` with bytes of the same length and put its time back; the old bytes."""
     original = path.read_bytes()
@@ -78,7 +66,7 @@ def test_a_no_op_build_reports_what_a_full_look_reports(project: Settings) -> No
     cache_path(project.out_dir).unlink()  # no stamp: the manifest is read again
     full_look = build_site(project, keep_info=True)
 
-    assert summary(from_stamp) == summary(full_look)
+    assert result_summary(from_stamp) == result_summary(full_look)
     assert (from_stamp.built, from_stamp.unchanged, from_stamp.skipped) == (0, 5, 1)
     assert from_stamp.findings == first.findings
     assert from_stamp.counts == first.counts
@@ -112,7 +100,8 @@ def test_a_manifest_rewritten_with_its_old_size_and_time_is_noticed(project: Set
 def shortcuts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Which shortcut each build took: "no-op" (the stamp's result), "patch", or "whole"."""
     taken: list[str] = []
-    real_unchanged, real_patch = site._unchanged_result, site.patch_build
+    # site calls result_from_stamp itself only for a no-op (the patch calls its own).
+    real_unchanged, real_patch = site.result_from_stamp, site.patch_build
 
     def unchanged(*args: Any, **kwargs: Any) -> BuildResult:
         taken.append("no-op")
@@ -130,7 +119,7 @@ def shortcuts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         taken.append("whole")
         return real_whole(*args, **kwargs)
 
-    monkeypatch.setattr(site, "_unchanged_result", unchanged)
+    monkeypatch.setattr(site, "result_from_stamp", unchanged)
     monkeypatch.setattr(site, "patch_build", patch)
     monkeypatch.setattr(site, "_build_changes", whole)
     return taken

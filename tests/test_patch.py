@@ -24,6 +24,7 @@ from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
 from conftest import REPO, SAMPLE
+from helpers import result_summary, snapshot
 
 
 def article(n: int, body: str = "", faq: str = "") -> str:
@@ -102,28 +103,6 @@ CASES: dict[str, tuple[Callable[[Settings], None], bool]] = {
 }
 
 
-def summary(result: BuildResult) -> tuple[Any, ...]:
-    return (
-        result.built,
-        result.unchanged,
-        result.skipped,
-        result.findings,
-        dict(result.counts),
-        sorted(result.files_written),
-        result.files_written_count,
-        result.files_removed,
-        result.robots_line,
-    )
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.mark.parametrize(
     "kept", [10_000, 1, 2, 4], ids=["all-findings-kept", "kept-1", "kept-2", "kept-4"]
 )
@@ -142,7 +121,7 @@ def test_a_patched_build_gives_what_a_whole_build_gives(
         assert results["patch"][2] is patched
     assert results["whole"][2] is False
     assert results["patch"][1] == results["whole"][1]
-    assert summary(results["patch"][0]) == summary(results["whole"][0])
+    assert result_summary(results["patch"][0]) == result_summary(results["whole"][0])
 
 
 @pytest.mark.parametrize("case", list(CASES))
@@ -153,7 +132,7 @@ def test_with_a_skipped_duplicate_the_build_looks_at_everything(
     results = build_both_ways(tmp_path, monkeypatch, change, keep_info=False, clash=True)
     assert results["patch"][2] is False
     assert results["patch"][1] == results["whole"][1]
-    assert summary(results["patch"][0]) == summary(results["whole"][0])
+    assert result_summary(results["patch"][0]) == result_summary(results["whole"][0])
 
 
 def build_both_ways(
@@ -185,7 +164,7 @@ def build_both_ways(
             cache_path(settings.out_dir).unlink()
         taken.clear()
         second = build_site(settings, keep_info=keep_info)
-        results[way] = (second, tree(settings.out_dir), taken == [True])
+        results[way] = (second, snapshot(settings.out_dir), taken == [True])
         third = build_site(settings, keep_info=keep_info)  # and then nothing to do
         assert (third.built, third.files_written_count) == (0, 0)
         assert third.findings == second.findings and third.counts == second.counts

@@ -13,6 +13,7 @@ from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
+from helpers import snapshot
 
 
 def write(path: Path, text: str) -> Path:
@@ -128,14 +129,6 @@ def test_the_source_list_gives_each_file_by_index_slice_and_in_order(tmp_path: P
     assert len(empty) == 0 and list(empty) == []
 
 
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    return {
-        p.relative_to(folder).as_posix(): p.read_bytes()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
-
-
 @pytest.mark.parametrize("jobs", [2, 3])
 def test_a_parallel_build_is_byte_identical_to_a_one_process_build(
     tmp_path: Path, jobs: int
@@ -163,7 +156,7 @@ def test_a_parallel_build_is_byte_identical_to_a_one_process_build(
         for path in sorted(content.glob("*.md"))[::3]:
             path.write_text(path.read_text(encoding="utf-8") + "\nNyt afsnit.\n", "utf-8")
         second = build_site(settings, jobs=1 if run == "one" else jobs)
-        results[run] = (first, second, tree_bytes(project / "out"))
+        results[run] = (first, second, snapshot(project / "out"))
     one, many = results["one"], results["many"]
     assert many[2] == one[2]
     for index in (0, 1):
