@@ -81,11 +81,17 @@ def _read(path: Path) -> Iterator[tuple[str, StatKey, str]]:
         if handle.readline() != HEADER:
             return
         for line in handle:
-            parts = line.rstrip("\n").split("\t")
-            key = _key_of(parts) if len(parts) == FIELDS else None
-            if key is None:
+            entry = _entry(line)
+            if entry is None:
                 return
-            yield parts[0], key, parts[5]
+            yield entry
+
+
+def _entry(line: str) -> tuple[str, StatKey, str] | None:
+    """(name, stat key, hash) of a source's line; None for any other line."""
+    parts = line.rstrip("\n").split("\t")
+    key = _key_of(parts) if len(parts) == FIELDS else None
+    return None if key is None else (parts[0], key, parts[5])
 
 
 @dataclass
@@ -236,11 +242,11 @@ def stamped_build(
         if handle.readline() != HEADER:
             return None
         for index, (name, path) in enumerate(sources):
-            parts = handle.readline().rstrip("\n").split("\t")
-            if len(parts) != FIELDS or parts[0] != name:
+            entry = _entry(handle.readline())
+            if entry is None or entry[0] != name:
                 return None
-            if stat_key(path) != _key_of(parts):
-                changed.append((index, parts[5]))
+            if stat_key(path) != entry[1]:
+                changed.append((index, entry[2]))
                 if len(changed) > max_changed:
                     return None
         line = handle.readline()
