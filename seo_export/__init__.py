@@ -35,6 +35,8 @@ _EXPORTS = {
     "check_pages": "audit",
     "Report": "formats",
     "write_report": "report",
+    "write_bundle": "bundle",
+    "iter_bundle": "bundle",
 }
 
 __all__ = [
@@ -55,14 +57,17 @@ __all__ = [
     "eject_site",
     "inject_html",
     "inject_site",
+    "iter_bundle",
     "load_settings",
     "validate",
+    "write_bundle",
     "write_report",
 ]
 
 if TYPE_CHECKING:
     from .audit import check_pages
     from .build import build_article
+    from .bundle import iter_bundle, write_bundle
     from .errors import SeoExportError, SettingsError
     from .formats import Report
     from .inject import eject_html, eject_site, inject_html, inject_site

@@ -589,6 +589,44 @@ def report(
 
 
 @main.command()
+@settings_options
+@click.option("--no-build", is_flag=True, help="Bundle out/ as it is, without building first.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Where to write the bundle (default: out/articles.ndjson).",
+)
+def bundle(
+    config: Path | None,
+    content_dir: Path | None,
+    out_dir: Path | None,
+    base_url: str | None,
+    no_build: bool,
+    output: Path | None,
+) -> None:
+    """Write out/articles.ndjson: one line of JSON per built article (source, slug, URL, head
+    HTML, JSON-LD, head tags as data), for a CMS to import from one file."""
+    from .bundle import write_bundle
+    from .errors import SeoExportError
+    from .site import build_site
+
+    settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    try:
+        if not no_build:
+            build_site(settings, keep_info=False)
+        result = write_bundle(settings.out_dir, output, root=settings.root)
+    except SeoExportError as error:
+        fail(str(error))
+    except OSError as error:
+        click.echo(f"Error: the bundle could not be written: {error}", err=True)
+        sys.exit(1)
+    render_findings(result.findings)
+    click.echo(f"Bundle: {result.path} ({plural(result.articles, 'article')})")
+    sys.exit(1 if result.findings else 0)
+
+
+@main.command()
 @click.argument("code", required=False)
 def explain(code: str | None) -> None:
     """Print what finding CODE means and how to fix it (every code without CODE)."""

@@ -273,6 +273,11 @@ CODES: dict[str, CodeInfo] = _codes(
     ("inject-broken-block", E, "inject",
      "A page has a seo-export start marker without its end marker.",
      "Remove the partial block by hand, then inject again."),
+    # bundle (out/articles.ndjson)
+    ("bundle-file-unreadable", E, "bundle",
+     "A built article's head.html, schema.jsonld or meta.json is missing from out/ or is not "
+     "what a build writes (not UTF-8, not a JSON object); the article was left out of the bundle.",
+     "Build again (seo-export build --force rewrites every article's files), then bundle."),
     ("draft-skipped", INFO, "normalize",
      "The article is a draft and was not built.",
      "Remove `draft: true` when it is ready."),

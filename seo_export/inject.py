@@ -26,7 +26,7 @@ from .errors import SeoExportError
 from .files import replace_file
 from .findings import finding
 from .htmlscan import Element, PageMap, scan
-from .manifest import MANIFEST_NAME, read_manifest
+from .manifest import MANIFEST_NAME, article_file, read_manifest
 from .model import Finding
 from .settings import Settings
 
@@ -310,9 +310,8 @@ def built_pages(out_dir: Path) -> list[BuiltPage]:
         raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")
     pages = []
     for entry, _ in entries:
-        files = [f for f in entry.get("files", []) if isinstance(f, str)]
-        head = next((f for f in files if f.endswith("/head.html")), None)
-        schema = next((f for f in files if f.endswith("/schema.jsonld")), None)
+        head = article_file(entry, "/head.html")
+        schema = article_file(entry, "/schema.jsonld")
         if not entry.get("built") or head is None or schema is None:
             continue
         pages.append(

@@ -251,6 +251,14 @@ def _entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
                     return
 
 
+def article_file(entry: Mapping[str, Any], suffix: str) -> str | None:
+    """The path (relative to out/) of the entry's file ending in ``suffix``, e.g. "/head.html"."""
+    files = entry.get("files")
+    if not isinstance(files, list):
+        return None
+    return next((f for f in files if isinstance(f, str) and f.endswith(suffix)), None)
+
+
 def parse_entry(text: str) -> dict[str, Any]:
     """A whole manifest line, entities included."""
     data: dict[str, Any] = orjson.loads(text)

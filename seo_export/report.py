@@ -24,7 +24,7 @@ from typing import Any, TextIO
 from urllib.parse import urlsplit
 
 from .errors import SeoExportError
-from .manifest import MANIFEST_NAME, parse_entry, read_footer, read_manifest
+from .manifest import MANIFEST_NAME, article_file, parse_entry, read_footer, read_manifest
 from .settings import Settings
 from .textwidth import (
     DESCRIPTION_FONT_PX,
@@ -249,9 +249,8 @@ def _article(page: TextIO, settings: Settings, entry: Mapping[str, Any], *, expa
         f'<h3>{e(title)}</h3>\n<p class="source">{e(entry.get("source", ""))}'
         f"{' · not built' if not entry.get('built') else ''}</p>\n"
     )
-    files = entry.get("files", [])
-    meta = next((f for f in files if f.endswith("/meta.json")), None)
-    schema = next((f for f in files if f.endswith("/schema.jsonld")), None)
+    meta = article_file(entry, "/meta.json")
+    schema = article_file(entry, "/schema.jsonld")
     data = _read_json(settings.out_dir / meta) if meta else None
     if isinstance(data, dict):
         _previews(page, data, url)
