@@ -196,3 +196,59 @@ def test_a_second_build_on_the_same_out_is_refused(project: Settings) -> None:
         pytest.raises(OutputLockedError, match="another seo-export run"),
     ):
         build_site(project)
+
+
+# A first build: the staging folder becomes out/ with one rename.
+
+
+def beside_out(settings: Settings) -> list[str]:
+    """What a build leaves beside out/ (its cache and lock; nothing half-done)."""
+    return sorted(p.name for p in settings.root.iterdir() if p.name.startswith(".out"))
+
+
+def test_a_first_build_moves_staging_in_whole_with_exactly_the_output(
+    project: Settings, tmp_path: Path
+) -> None:
+    result = build_site(project)
+    assert result.built == 6
+    first = snapshot(project.out_dir)
+    assert ".seo-export-written" not in first and ".seo-export-journal.json" not in first
+    assert beside_out(project) == [".out.cache", ".out.lock"]
+    # The usual way (out/ holds a file, so every article folder moves in by itself)
+    # gives the same files.
+    shutil.rmtree(project.out_dir)
+    (project.root / ".out.cache").unlink()
+    project.out_dir.mkdir()
+    (project.out_dir / "keep.txt").write_text("the site's own file\n", encoding="utf-8")
+    inode = project.out_dir.stat().st_ino
+    assert build_site(project).built == 6
+    usual = snapshot(project.out_dir)
+    assert usual.pop("keep.txt") == b"the site's own file\n"
+    assert usual == first
+    assert project.out_dir.stat().st_ino == inode  # moved into, not replaced
+
+
+def test_an_empty_out_folder_is_replaced_but_a_link_to_one_stays_a_link(
+    project: Settings, tmp_path: Path
+) -> None:
+    project.out_dir.mkdir()
+    inode = project.out_dir.stat().st_ino
+    build_site(project)
+    assert project.out_dir.stat().st_ino != inode  # the staging folder took its place
+    assert len(list(project.out_dir.glob("*/head.html"))) == 6
+
+    shutil.rmtree(project.out_dir)
+    (project.root / ".out.cache").unlink()
+    elsewhere = tmp_path / "www" / "seo"
+    elsewhere.mkdir(parents=True)
+    project.out_dir.symlink_to(elsewhere)
+    build_site(project)
+    assert project.out_dir.is_symlink()
+    assert len(list(elsewhere.glob("*/head.html"))) == 6
+
+
+def test_the_list_a_crash_left_beside_out_is_cleared_by_the_next_run(project: Settings) -> None:
+    build_site(project)
+    (project.root / ".out.staging.list").write_text("nerveafklemning/head.html\n", "utf-8")
+    build_site(project, force=True)
+    assert beside_out(project) == [".out.cache", ".out.lock"]

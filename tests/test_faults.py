@@ -135,6 +135,27 @@ def test_a_new_article_folder_that_fails_to_move_in_is_undone(
     assert len(list(project.out_dir.glob("*/head.html"))) == 12
 
 
+@pytest.mark.parametrize("error", [errno.EXDEV, errno.EACCES])
+def test_a_first_build_whose_whole_move_fails_goes_the_usual_way(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, error: int
+) -> None:
+    build_site(project, jobs=1)
+    whole = snapshot(project.out_dir)
+    shutil.rmtree(project.out_dir)
+    (project.root / ".out.cache").unlink()
+    # The first rename is staging -> out/; the article folders' renames that follow pass.
+    failing = FailAt(os.rename, 1, error)
+    monkeypatch.setattr(emit.os, "rename", failing)
+    assert build_site(project, jobs=1).built == 12
+    monkeypatch.undo()
+    assert failing.calls == 13  # the failed whole move, then one per article folder
+    assert snapshot(project.out_dir) == whole
+    assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".")) == [
+        ".out.cache",
+        ".out.lock",
+    ]
+
+
 def test_the_cli_reports_a_failed_write_and_exits_1(
     project: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
