@@ -20,8 +20,10 @@ left out with a finding; the others are still bundled.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterator
+import secrets
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,9 +31,10 @@ from typing import Any
 import orjson
 
 from .discover import display_path
+from .emit import output_lock, recover
 from .errors import SeoExportError
 from .findings import finding
-from .manifest import MANIFEST_NAME, article_file, parse_entry, read_manifest
+from .manifest import MANIFEST_NAME, article_path, read_manifest
 from .model import Finding
 
 BUNDLE_NAME = "articles.ndjson"
@@ -82,83 +85,105 @@ class BundleResult:
     """Articles left out because their files could not be read."""
 
 
+class BundleTargetError(SeoExportError):
+    """The bundle would overwrite a file the build owns."""
+
+
+class BundleWriteError(SeoExportError):
+    """The bundle file could not be written; the old one (if any) is as it was."""
+
+
 def iter_bundle(
     out_dir: Path, findings: list[Finding], *, root: Path | None = None
-) -> Iterator[BundleEntry]:
+) -> Generator[BundleEntry, None, None]:
     """Every built article of the build in ``out_dir``, in source order, streamed.
 
     For a build step inside a CMS that wants the output as data without reading
-    the bundle file. An article whose files are missing or unreadable goes to
-    ``findings`` (code ``bundle-file-unreadable``, naming the file relative to
-    ``root`` when it is inside) and is skipped.
+    the bundle file. out/ is locked while the entries are read (a build waits,
+    or is refused, until the iterator is finished or closed). An article whose
+    files are missing or unreadable goes to ``findings`` (code
+    ``bundle-file-unreadable``, naming the file relative to ``root`` when it is
+    inside) and is skipped. Raises :class:`NoBuildToBundleError` when there is
+    no build, :class:`~seo_export.manifest.ManifestDamagedError` when its
+    manifest is damaged, both at the first ``next()``.
     """
-    header, entries = read_manifest(out_dir / MANIFEST_NAME)
-    if header is None:  # raised now, not at the first next()
+    with output_lock(out_dir):
+        yield from _locked_entries(out_dir, findings, root or Path.cwd())
+
+
+def _locked_entries(out_dir: Path, findings: list[Finding], root: Path) -> Iterator[BundleEntry]:
+    recover(out_dir)  # a build that stopped while moving files in is finished first
+    header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
+    if header is None:
         raise NoBuildToBundleError(f"{out_dir} has no manifest.json: run seo-export build first")
-    return _entries(out_dir, (line for _, line in entries), findings, root or Path.cwd())
-
-
-def _entries(
-    out_dir: Path, lines: Iterator[str], findings: list[Finding], root: Path
-) -> Iterator[BundleEntry]:
-    for line in lines:
-        entry = parse_entry(line)
-        if entry.get("built"):
+    for entry, _ in entries:
+        if entry.get("built") is True:
             bundled = _entry(out_dir, entry, findings, root)
             if bundled is not None:
                 yield bundled
+
+
+_PARTS = (
+    ("head_html", "/head.html", False),
+    ("jsonld", "/schema.jsonld", True),
+    ("meta", "/meta.json", True),
+)
 
 
 def _entry(
     out_dir: Path, entry: dict[str, Any], findings: list[Finding], root: Path
 ) -> BundleEntry | None:
     parts: dict[str, Any] = {}
-    for key, suffix, is_json in (
-        ("head_html", "/head.html", False),
-        ("jsonld", "/schema.jsonld", True),
-        ("meta", "/meta.json", True),
-    ):
-        relative = article_file(entry, suffix)
-        path = out_dir / relative if relative else None
+    source = str(entry.get("source"))
+    for key, suffix, is_json in _PARTS:
+        path = article_path(out_dir, entry, suffix)
+        shown = path or out_dir / f"{entry.get('slug')}{suffix}"
         try:
             if path is None:
-                raise FileNotFoundError(f"the manifest lists no {suffix[1:]}")
+                raise ValueError(
+                    f"the manifest does not list {suffix[1:]} in the article's folder of out/"
+                )
             data = path.read_bytes()
             parts[key] = orjson.loads(data) if is_json else data.decode("utf-8")
             if is_json and not isinstance(parts[key], dict):
                 raise ValueError(f"{path.name} is not a JSON object")
         except (OSError, ValueError) as problem:
             # orjson.JSONDecodeError and UnicodeDecodeError are ValueErrors.
-            shown = path if path is not None else out_dir / str(entry.get("slug", ""))
             reason = problem.strerror if isinstance(problem, OSError) else None
             findings.append(
                 finding(
                     "bundle-file-unreadable",
-                    f"{entry.get('source')} left out of the bundle: {reason or problem}",
+                    f"{source} left out of the bundle: {reason or problem}",
                     display_path(shown, root),
                 )
             )
             return None
     meta = parts["meta"]
     title, tags = meta.get("title"), meta.get("tags")
+    slug, url = entry.get("slug"), entry.get("url")
     if not isinstance(title, str) or not isinstance(tags, list):
-        findings.append(
-            finding(
-                "bundle-file-unreadable",
-                f"{entry.get('source')} left out of the bundle: meta.json has no title and tags",
-                display_path(out_dir / str(article_file(entry, "/meta.json")), root),
-            )
+        missing = "meta.json has no title and tags"
+    elif not isinstance(url, str) or not isinstance(entry.get("source"), str):
+        missing = "its manifest entry has no URL or source"
+    else:
+        assert isinstance(slug, str)  # article_path found its files
+        return BundleEntry(
+            source=source,
+            slug=slug,
+            url=url,
+            title=title,
+            head_html=parts["head_html"],
+            tags=tags,
+            jsonld=parts["jsonld"],
         )
-        return None
-    return BundleEntry(
-        source=str(entry.get("source", "")),
-        slug=str(entry.get("slug", "")),
-        url=str(entry.get("url", "")),
-        title=title,
-        head_html=parts["head_html"],
-        tags=tags,
-        jsonld=parts["jsonld"],
+    findings.append(
+        finding(
+            "bundle-file-unreadable",
+            f"{source} left out of the bundle: {missing}",
+            display_path(out_dir / f"{slug}/meta.json", root),
+        )
     )
+    return None
 
 
 def bundle_line(entry: BundleEntry) -> bytes:
@@ -171,19 +196,44 @@ def write_bundle(
 ) -> BundleResult:
     """Write the bundle of the build in ``out_dir`` (default: out/articles.ndjson).
 
-    ``root``: the project folder that findings name files relative to.
+    ``root``: the project folder that findings name files relative to. The
+    bundle is written to a temporary file beside the target and moved into
+    place; a target that is a link is written through (the link stays). A
+    target inside out/ other than out/articles.ndjson is refused
+    (:class:`BundleTargetError`): it would overwrite the build's own files.
     """
-    target = path or out_dir / BUNDLE_NAME
-    temporary = target.with_name(f".{target.name}.tmp")
+    default = out_dir / BUNDLE_NAME
+    target = Path(os.path.realpath(path or default))
+    inside = out_dir.resolve()
+    if target.is_relative_to(inside) and target != Path(os.path.realpath(default)):
+        raise BundleTargetError(
+            f"will not write the bundle to {path}: it is inside {out_dir}, whose files the "
+            f"build owns; write it to {default} or outside {out_dir}"
+        )
     findings: list[Finding] = []
     count = 0
     entries = iter_bundle(out_dir, findings, root=root)
     try:
-        with open(temporary, "wb") as bundle:
-            for entry in entries:
-                bundle.write(bundle_line(entry))
-                count += 1
-        os.replace(temporary, target)  # readers see the old bundle or the new one
+        first = next(entries, None)  # the lock, recovery and manifest checks, before writing
+        temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            # O_EXCL: a new file of our own (never through a link), with the usual mode.
+            handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            with open(handle, "wb") as bundle:
+                if first is not None:
+                    bundle.write(bundle_line(first))
+                    count += 1
+                for entry in entries:
+                    bundle.write(bundle_line(entry))
+                    count += 1
+            os.replace(temporary, target)  # readers see the old bundle or the new one
+        except OSError as error:
+            raise BundleWriteError(
+                f"cannot write the bundle {path or default}: {error.strerror or error}"
+            ) from error
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
     finally:
-        temporary.unlink(missing_ok=True)
-    return BundleResult(target, count, tuple(findings))
+        entries.close()
+    return BundleResult(path or default, count, tuple(findings))

@@ -606,24 +606,27 @@ def bundle(
     output: Path | None,
 ) -> None:
     """Write out/articles.ndjson: one line of JSON per built article (source, slug, URL, head
-    HTML, JSON-LD, head tags as data), for a CMS to import from one file."""
+    HTML, JSON-LD, head tags as data), for a CMS to import from one file.
+
+    Exit 0: every built article is in it; 1: written, but articles are missing (the build
+    found errors, or a built article's files are damaged); 2: nothing written."""
     from .bundle import write_bundle
     from .errors import SeoExportError
+    from .model import Severity
     from .site import build_site
 
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
+    build_errors: list[Finding] = []
     try:
         if not no_build:
-            build_site(settings, keep_info=False)
+            built = build_site(settings, keep_info=False)
+            build_errors = [f for f in built.findings if f.severity is Severity.ERROR]
         result = write_bundle(settings.out_dir, output, root=settings.root)
     except SeoExportError as error:
         fail(str(error))
-    except OSError as error:
-        click.echo(f"Error: the bundle could not be written: {error}", err=True)
-        sys.exit(1)
-    render_findings(result.findings)
+    render_findings([*build_errors, *result.findings])
     click.echo(f"Bundle: {result.path} ({plural(result.articles, 'article')})")
-    sys.exit(1 if result.findings else 0)
+    sys.exit(1 if build_errors or result.findings else 0)
 
 
 @main.command()

@@ -17,7 +17,9 @@ from typing import Any
 
 import orjson
 
+from .errors import SeoExportError
 from .model import ArticleRecord, EntityItem, Finding, SitemapEntry
+from .slugs import is_valid_slug
 
 MANIFEST_NAME = "manifest.json"
 TOOL = "seo-export"
@@ -175,14 +177,21 @@ def record_from_json(data: Mapping[str, Any], *, light: bool = False) -> Article
     )
 
 
+class ManifestDamagedError(SeoExportError):
+    """A manifest line is not what a build writes, or the manifest ends early."""
+
+
 def read_manifest(
-    path: Path, *, keys_only: bool = False
+    path: Path, *, keys_only: bool = False, strict: bool = False
 ) -> tuple[ManifestHeader | None, Iterator[tuple[dict[str, Any], str]]]:
     """The previous manifest's header and its entries in order, each with its line, streamed.
 
     With ``keys_only`` an entry holds only ``source`` and ``content_hash`` (read from the
     start of the line; :func:`parse_entry` reads the rest when needed).
     Anything unreadable counts as no manifest: the build then simply rebuilds.
+    With ``strict`` (for readers that hand the build on, such as the bundle) each
+    entry is the whole line parsed, and a line that is not a JSON object, or a
+    manifest that ends before its closing lines, raises :class:`ManifestDamagedError`.
     """
     try:
         handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the generator
@@ -201,7 +210,28 @@ def read_manifest(
         handle.close()
         return None, iter(())
     header = ManifestHeader(str(head.get("version")), str(head.get("settings_digest")))
+    if strict:
+        return header, _strict_entries(handle, path)
     return header, (_key_entries if keys_only else _entries)(handle)
+
+
+def _strict_entries(handle: Any, path: Path) -> Iterator[tuple[dict[str, Any], str]]:
+    advice = "build again with seo-export build --force"
+    with handle:
+        for number, line in enumerate(handle, start=2):
+            if line.startswith("]"):
+                return
+            text = line.rstrip("\n").removesuffix(",")
+            try:
+                entry = orjson.loads(text)
+            except orjson.JSONDecodeError:
+                entry = None
+            if not line.endswith("\n") or not isinstance(entry, dict):
+                raise ManifestDamagedError(
+                    f"{path}:{number}: not an article entry as a build writes it; {advice}"
+                )
+            yield entry, text
+    raise ManifestDamagedError(f"{path} ends before its closing lines; {advice}")
 
 
 _KEYS_END = ',"content_hash":"'
@@ -252,11 +282,29 @@ def _entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
 
 
 def article_file(entry: Mapping[str, Any], suffix: str) -> str | None:
-    """The path (relative to out/) of the entry's file ending in ``suffix``, e.g. "/head.html"."""
+    """The path (relative to out/) of the entry's file ending in ``suffix``, e.g. "/head.html".
+
+    Only a path a build writes counts: ``{slug}/{name}`` in the entry's own folder
+    (a manifest edited by hand cannot point a reader outside out/ or at another
+    article's files).
+    """
     files = entry.get("files")
-    if not isinstance(files, list):
+    slug = entry.get("slug")
+    if not isinstance(files, list) or not isinstance(slug, str) or not is_valid_slug(slug):
         return None
-    return next((f for f in files if isinstance(f, str) and f.endswith(suffix)), None)
+    wanted = slug + suffix
+    return wanted if wanted in files else None
+
+
+def article_path(out_dir: Path, entry: Mapping[str, Any], suffix: str) -> Path | None:
+    """:func:`article_file` under ``out_dir``, when it is a file there (not a link out of it)."""
+    relative = article_file(entry, suffix)
+    if relative is None:
+        return None
+    path = out_dir / relative
+    if not path.resolve().is_relative_to(out_dir.resolve()):
+        return None
+    return path
 
 
 def parse_entry(text: str) -> dict[str, Any]:

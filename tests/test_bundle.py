@@ -3,20 +3,36 @@
 from __future__ import annotations
 
 import json
+import resource
 import shutil
+import signal
+import subprocess
+import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from seo_export.bundle import BUNDLE_NAME, NoBuildToBundleError, iter_bundle, write_bundle
+from seo_export.bundle import (
+    BUNDLE_NAME,
+    BundleTargetError,
+    BundleWriteError,
+    NoBuildToBundleError,
+    iter_bundle,
+    write_bundle,
+)
 from seo_export.cli import main
+from seo_export.emit import JOURNAL, WRITTEN_LIST, output_lock, staging_dir
+from seo_export.errors import OutputLockedError
+from seo_export.manifest import ManifestDamagedError
 from seo_export.model import Finding
 from seo_export.schemas import iter_schema_errors
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
 from conftest import REPO
+from helpers import snapshot
 
 ARTICLES = {
     "a-draft.md": "---\ntitle: Kladde\ndraft: true\n---\n\nIkke færdig.\n",
@@ -54,7 +70,7 @@ def site(tmp_path: Path) -> Settings:
 def lines(path: Path) -> list[dict[str, object]]:
     text = path.read_text("utf-8")
     assert text.endswith("\n")
-    return [json.loads(line) for line in text.splitlines()]
+    return [json.loads(line) for line in text.split("\n")[:-1]]
 
 
 def test_each_line_holds_exactly_what_the_article_files_hold(site: Settings) -> None:
@@ -97,7 +113,7 @@ def test_same_build_gives_the_same_bytes_and_the_api_streams_the_same_entries(
     assert first == other
     findings: list[Finding] = []
     streamed = [entry.to_json() for entry in iter_bundle(site.out_dir, findings)]
-    assert streamed == [json.loads(line) for line in first.splitlines()]
+    assert streamed == [json.loads(line) for line in first.split(b"\n")[:-1]]
     assert findings == []
 
 
@@ -119,6 +135,19 @@ def test_an_article_whose_files_are_damaged_is_left_out_and_the_others_kept(
     assert result.path.read_bytes() == b""
 
 
+def test_a_meta_json_without_its_tags_is_reported(site: Settings) -> None:
+    (site.out_dir / "tennisalbue" / "meta.json").write_text('{"title": "T"}', "utf-8")
+    result = write_bundle(site.out_dir, root=site.root)
+    assert [entry["slug"] for entry in lines(result.path)] == ["nerveafklemning"]
+    assert [(f.code, f.file, f.message) for f in result.findings] == [
+        (
+            "bundle-file-unreadable",
+            "out/tennisalbue/meta.json",
+            "c-albue.md left out of the bundle: meta.json has no title and tags",
+        )
+    ]
+
+
 def test_one_unreadable_article_does_not_cost_the_others(site: Settings) -> None:
     (site.out_dir / "tennisalbue" / "head.html").write_bytes(b"\xff\xfe not utf-8")
     result = write_bundle(site.out_dir, root=site.root)
@@ -131,18 +160,131 @@ def test_one_unreadable_article_does_not_cost_the_others(site: Settings) -> None
 def test_no_build_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(NoBuildToBundleError, match=r"has no manifest\.json: run seo-export build"):
         write_bundle(tmp_path / "out")
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == [".out.lock"]  # and no out/
 
 
-def test_a_bundle_that_cannot_be_written_leaves_the_old_one(site: Settings) -> None:
+def test_a_bundle_that_fails_midway_leaves_the_old_one(site: Settings) -> None:
+    (site.out_dir / "tennisalbue" / "head.html").write_text("<title>Ny</title>\n", "utf-8")
+    new_size = write_bundle(site.out_dir).path.stat().st_size
+    (site.out_dir / "tennisalbue" / "head.html").write_text("<title>Gammel</title>\n", "utf-8")
     old = write_bundle(site.out_dir).path.read_bytes()
     (site.out_dir / "tennisalbue" / "head.html").write_text("<title>Ny</title>\n", "utf-8")
+
+    def small_files() -> None:  # a real failure part-way: no file may grow past half of it
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (new_size // 2, new_size // 2))
+
+    done = subprocess.run(
+        [sys.executable, "-m", "seo_export", "bundle", "--no-build"],
+        cwd=site.root,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith("Error: cannot write the bundle ")
+    assert "File too large" in done.stderr
+    assert (site.out_dir / BUNDLE_NAME).read_bytes() == old
+    assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_folder_that_cannot_hold_the_bundle_is_a_clear_error(site: Settings) -> None:
     blocked = site.root / "not-a-folder"
     blocked.write_text("a file", encoding="utf-8")
-    with pytest.raises(NotADirectoryError):
+    with pytest.raises(BundleWriteError, match=r"cannot write the bundle .*: Not a directory"):
         write_bundle(site.out_dir, blocked / "articles.ndjson")
+
+
+@pytest.mark.parametrize("target", ["manifest.json", "tennisalbue/head.html", "sitemap.xml"])
+def test_the_build_s_own_files_are_never_overwritten(site: Settings, target: str) -> None:
+    before = snapshot(site.out_dir)
+    with pytest.raises(BundleTargetError, match=r"will not write the bundle to .* build owns"):
+        write_bundle(site.out_dir, site.out_dir / target)
+    assert snapshot(site.out_dir) == before
+
+
+def test_a_link_named_as_the_bundle_is_written_through(site: Settings) -> None:
+    cms = site.root / "cms"
+    cms.mkdir()
+    (cms / "import.ndjson").write_text("OLD\n", encoding="utf-8")
+    (site.out_dir / BUNDLE_NAME).symlink_to(cms / "import.ndjson")
+    assert write_bundle(site.out_dir).articles == 2
+    assert (site.out_dir / BUNDLE_NAME).is_symlink()
+    assert len(lines(cms / "import.ndjson")) == 2
+
+
+def manifest_lines(settings: Settings) -> list[str]:
+    return (settings.out_dir / "manifest.json").read_text("utf-8").split("\n")
+
+
+def test_a_hand_edited_manifest_cannot_make_the_bundle_read_outside_out(
+    site: Settings, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret"
+    secret.mkdir()
+    (secret / "head.html").write_text("TOP SECRET\n", encoding="utf-8")
+    text = (site.out_dir / "manifest.json").read_text("utf-8")
+    text = text.replace('"tennisalbue/head.html"', '"../secret/head.html"')
+    (site.out_dir / "manifest.json").write_text(text, encoding="utf-8")
+    (site.out_dir / "nerveafklemning" / "head.html").unlink()
+    (site.out_dir / "nerveafklemning" / "head.html").symlink_to(secret / "head.html")
+    result = write_bundle(site.out_dir, root=site.root)
+    assert "TOP SECRET" not in result.path.read_text("utf-8")
+    assert result.articles == 0
+    assert [(f.code, f.file, f.message) for f in result.findings] == [
+        (
+            "bundle-file-unreadable",
+            "out/tennisalbue/head.html",
+            "c-albue.md left out of the bundle: the manifest does not list head.html in the "
+            "article's folder of out/",
+        ),
+        (
+            "bundle-file-unreadable",
+            "out/nerveafklemning/head.html",
+            "nerveafklemning.md left out of the bundle: the manifest does not list head.html "
+            "in the article's folder of out/",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    "damage,message",
+    [
+        (lambda lines: [*lines[:3], ""], "ends before its closing lines"),
+        (lambda lines: [lines[0], lines[1][:40], *lines[2:]], ":2: not an article entry"),
+        (lambda lines: [lines[0], "[1, 2],", *lines[1:]], ":2: not an article entry"),
+    ],
+    ids=["truncated", "cut-line", "not-an-object"],
+)
+def test_a_damaged_manifest_is_refused_and_the_old_bundle_kept(
+    site: Settings, damage: Callable[[list[str]], list[str]], message: str
+) -> None:
+    old = write_bundle(site.out_dir).path.read_bytes()
+    damaged = "\n".join(damage(manifest_lines(site)))
+    (site.out_dir / "manifest.json").write_text(damaged, encoding="utf-8")
+    with pytest.raises(ManifestDamagedError, match=message) as raised:
+        write_bundle(site.out_dir)
+    assert "build again with seo-export build --force" in str(raised.value)
     assert (site.out_dir / BUNDLE_NAME).read_bytes() == old
-    assert sorted(p.name for p in site.out_dir.iterdir() if p.name.startswith(".")) == []
+
+
+def test_a_running_build_keeps_the_bundle_out(site: Settings) -> None:
+    with output_lock(site.out_dir), pytest.raises(OutputLockedError):
+        write_bundle(site.out_dir)
+    assert not (site.out_dir / BUNDLE_NAME).exists()
+
+
+def test_a_build_that_stopped_while_moving_files_in_is_finished_first(site: Settings) -> None:
+    # What a build killed after its journal leaves: the staged file, its list, the journal.
+    staging = staging_dir(site.out_dir)
+    (staging / "tennisalbue").mkdir(parents=True)
+    (staging / "tennisalbue" / "head.html").write_text("<title>Ny</title>\n", "utf-8")
+    (staging / WRITTEN_LIST).write_text("tennisalbue/head.html\n", "utf-8")
+    (staging / JOURNAL).write_text('{"remove": []}', "utf-8")
+    bundled = {entry["slug"]: entry for entry in lines(write_bundle(site.out_dir).path)}
+    assert bundled["tennisalbue"]["head_html"] == "<title>Ny</title>\n"
+    assert not staging.exists()
 
 
 def test_cli_builds_then_bundles_and_exits_1_on_a_damaged_article(
@@ -161,6 +303,16 @@ def test_cli_builds_then_bundles_and_exits_1_on_a_damaged_article(
         f"Bundle: {tmp_path}/out/articles.ndjson (2 articles)\n",
     )
     assert len(lines(tmp_path / "out" / BUNDLE_NAME)) == 2
+
+    # An article the build cannot build is not in the bundle: said, and exit 1.
+    (content / "b-broken.md").write_text(ARTICLES["b-broken.md"], encoding="utf-8")
+    broken = runner.invoke(main, ["bundle"])
+    assert broken.exit_code == 1
+    assert broken.output.splitlines()[-1] == f"Bundle: {tmp_path}/out/articles.ndjson (2 articles)"
+    assert [line.split(": ")[:3] for line in broken.output.splitlines()[:-1]] == [
+        ["content/b-broken.md:2", "error", "yaml-invalid"]
+    ]
+    (content / "b-broken.md").unlink()
 
     (tmp_path / "out" / "tennisalbue" / "meta.json").unlink()
     damaged = runner.invoke(main, ["bundle", "--no-build", "-o", "import.ndjson"])
