@@ -34,8 +34,14 @@ from .discover import display_path
 from .emit import output_lock, recover
 from .errors import SeoExportError
 from .findings import finding
-from .manifest import MANIFEST_NAME, article_path, read_manifest
-from .model import Finding
+from .manifest import (
+    MANIFEST_NAME,
+    ManifestDamagedError,
+    article_path,
+    read_footer,
+    read_manifest,
+)
+from .model import ArticleResult, Finding
 
 BUNDLE_NAME = "articles.ndjson"
 
@@ -116,11 +122,36 @@ def _locked_entries(out_dir: Path, findings: list[Finding], root: Path) -> Itera
     header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
     if header is None:
         raise NoBuildToBundleError(f"{out_dir} has no manifest.json: run seo-export build first")
+    if read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
+        # The build wrote the bundle itself (output = "bundle"): there are no files to read.
+        yield from written_entries(out_dir / BUNDLE_NAME)
+        return
     for entry, _ in entries:
         if entry.get("built") is True:
             bundled = _entry(out_dir, entry, findings, root)
             if bundled is not None:
                 yield bundled
+
+
+def written_entries(path: Path) -> Iterator[BundleEntry]:
+    """The lines of a bundle a build wrote, checked as they are read."""
+    try:
+        handle = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError as error:
+        raise ManifestDamagedError(
+            f"{path}: {error.strerror or error}; build again with seo-export build --force"
+        ) from error
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                data = orjson.loads(line)
+                entry = BundleEntry(**data)
+            except (orjson.JSONDecodeError, TypeError) as error:
+                raise ManifestDamagedError(
+                    f"{path}:{number}: not a bundle line as a build writes it; "
+                    "build again with seo-export build --force"
+                ) from error
+            yield entry
 
 
 _PARTS = (
@@ -186,6 +217,42 @@ def _entry(
     return None
 
 
+def bundle_line_of(source: str, result: ArticleResult) -> str:
+    """The bundle line of an article just built (``output = "bundle"``): the line that
+    bundling its files would give, made from the same bytes."""
+    article = result.article
+    meta = next((f for f in result.files if f.path.endswith("/meta.json")), None)
+    assert article is not None and result.head_html is not None and result.jsonld is not None
+    assert meta is not None, "a built article has its meta.json"
+    data = orjson.loads(meta.content)
+    entry = BundleEntry(
+        source=source,
+        slug=article.slug,
+        url=article.url,
+        title=data["title"],
+        head_html=result.head_html,
+        tags=data["tags"],
+        jsonld=data["jsonld"],
+    )
+    return bundle_line(entry)[:-1].decode("utf-8")
+
+
+_SOURCE_START = '{"source":"'
+_SOURCE_END = '","slug":"'
+
+
+def line_source(line: str) -> str | None:
+    """The ``source`` of a bundle line, read from its start (None if it is not one)."""
+    cut = line.find(_SOURCE_END)
+    if not line.startswith(_SOURCE_START) or cut < 0:
+        return None
+    try:
+        source = orjson.loads(line[len(_SOURCE_START) - 1 : cut + 1])
+    except orjson.JSONDecodeError:
+        return None
+    return source if isinstance(source, str) else None
+
+
 def bundle_line(entry: BundleEntry) -> bytes:
     """The entry as one line of compact JSON (UTF-8, keys in a fixed order, newline-ended)."""
     return orjson.dumps(entry.to_json()) + b"\n"
@@ -213,6 +280,12 @@ def write_bundle(
     findings: list[Finding] = []
     count = 0
     entries = iter_bundle(out_dir, findings, root=root)
+    built_in = read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle"
+    if built_in and target == Path(os.path.realpath(default)):
+        # The build keeps out/articles.ndjson itself: read through, not rewritten.
+        with contextlib.closing(entries):
+            count = sum(1 for _ in entries)
+        return BundleResult(default, count, ())
     try:
         first = next(entries, None)  # the lock, recovery and manifest checks, before writing
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")

@@ -26,7 +26,7 @@ from .errors import SeoExportError
 from .files import replace_file
 from .findings import finding
 from .htmlscan import Element, PageMap, scan
-from .manifest import MANIFEST_NAME, article_file, read_manifest
+from .manifest import MANIFEST_NAME, article_file, read_footer, read_manifest
 from .model import Finding
 from .settings import Settings
 
@@ -308,6 +308,13 @@ def built_pages(out_dir: Path) -> list[BuiltPage]:
     header, entries = read_manifest(out_dir / MANIFEST_NAME)
     if header is None:
         raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")
+    if read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
+        from .bundle import BUNDLE_NAME, written_entries
+
+        return [
+            BuiltPage(url=item.url, snippet=item.head_html, jsonld=item.jsonld)
+            for item in written_entries(out_dir / BUNDLE_NAME)
+        ]
     pages = []
     for entry, _ in entries:
         head = article_file(entry, "/head.html")

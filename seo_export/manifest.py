@@ -56,13 +56,18 @@ def entry_line(record: ArticleRecord, first: bool, text: str | None = None) -> s
     return ("" if first else ",\n") + text
 
 
-def footer(sitemaps: list[str], site_findings: list[Finding], any_entries: bool) -> str:
-    """The closing lines: sitemap files and site-wide findings."""
-    tail = json.dumps(
-        {"sitemaps": sitemaps, "site_findings": [f.to_json() for f in site_findings]},
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
+def footer(
+    sitemaps: list[str], site_findings: list[Finding], any_entries: bool, output: str = "files"
+) -> str:
+    """The closing lines: sitemap files and site-wide findings (and ``"output": "bundle"``
+    when the articles' output is in out/articles.ndjson)."""
+    closing: dict[str, Any] = {
+        "sitemaps": sitemaps,
+        "site_findings": [f.to_json() for f in site_findings],
+    }
+    if output != "files":
+        closing["output"] = output
+    tail = json.dumps(closing, ensure_ascii=False, separators=(",", ":"))
     return ("\n" if any_entries else "") + "]," + tail[1:] + "\n"
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
+import orjson
+
 from .errors import SeoExportError
 from .manifest import MANIFEST_NAME, article_file, parse_entry, read_footer, read_manifest
 from .settings import Settings
@@ -108,12 +110,20 @@ def write_report(
 
     # Only the lines listed in detail are kept: a large site's manifest is hundreds of MB.
     shown = heapq.nsmallest(max_articles, ranked())
-    summary.site_findings = read_footer(out_dir / MANIFEST_NAME).get("site_findings", [])
+    closing = read_footer(out_dir / MANIFEST_NAME)
+    summary.site_findings = closing.get("site_findings", [])
+    bundled = None
+    if closing.get("output") == "bundle":
+        sources = {str(parse_entry(line).get("source")) for _, _, line in shown}
+        bundled = _bundle_lines(out_dir, sources)
     target = path or out_dir / REPORT_NAME
     temporary = target.with_name(f".{target.name}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as page:
-            details = (parse_entry(line) for _, _, line in shown)
+            details = (
+                (entry, _outputs(out_dir, entry, bundled))
+                for entry in (parse_entry(line) for _, _, line in shown)
+            )
             _page(page, settings, summary, details, shown=len(shown), total=summary.articles)
         os.replace(temporary, target)  # readers see the old report or the new one
     finally:
@@ -125,7 +135,7 @@ def _page(
     page: TextIO,
     settings: Settings,
     summary: Summary,
-    entries: Iterator[dict[str, Any]],
+    entries: Iterator[tuple[dict[str, Any], tuple[Any, Any]]],
     *,
     shown: int,
     total: int,
@@ -159,8 +169,8 @@ def _page(
             f'<p class="note">Listed here: the {shown} of {total} articles with the most '
             "serious findings. out/manifest.json has every one.</p>\n"
         )
-    for entry in entries:
-        _article(page, settings, entry, expand=shown <= EXPANDED_UP_TO)
+    for entry, outputs in entries:
+        _article(page, settings, entry, outputs, expand=shown <= EXPANDED_UP_TO)
     page.write(f"</section>\n</main>\n<script>\n{_asset('report.js')}</script>\n</body>\n</html>\n")
 
 
@@ -238,7 +248,52 @@ def breadcrumb_url(url: str) -> str:
     return " › ".join([parts.netloc, *[p for p in parts.path.split("/") if p]])
 
 
-def _article(page: TextIO, settings: Settings, entry: Mapping[str, Any], *, expand: bool) -> None:
+def _outputs(
+    out_dir: Path, entry: Mapping[str, Any], bundled: dict[str, str] | None
+) -> tuple[Any, Any]:
+    """(meta.json's data, the JSON-LD) of an article: from its files, or from its line of
+    the bundle a build with ``output = "bundle"`` wrote."""
+    if bundled is not None:
+        line = bundled.get(str(entry.get("source")))
+        if line is None:
+            return None, None
+        try:
+            data = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return None, None
+        return data, data.get("jsonld")
+    meta = article_file(entry, "/meta.json")
+    schema = article_file(entry, "/schema.jsonld")
+    return (
+        _read_json(out_dir / meta) if meta else None,
+        _read_json(out_dir / schema) if schema else None,
+    )
+
+
+def _bundle_lines(out_dir: Path, sources: set[str]) -> dict[str, str]:
+    """The bundle's lines of ``sources`` (the articles a report shows), read in one pass."""
+    from .bundle import BUNDLE_NAME, line_source
+
+    found: dict[str, str] = {}
+    try:
+        with open(out_dir / BUNDLE_NAME, encoding="utf-8") as bundle:
+            for line in bundle:
+                source = line_source(line)
+                if source in sources:
+                    found[source] = line
+    except (OSError, UnicodeDecodeError):
+        pass  # what was found is shown; the rest shows no previews
+    return found
+
+
+def _article(
+    page: TextIO,
+    settings: Settings,
+    entry: Mapping[str, Any],
+    outputs: tuple[Any, Any],
+    *,
+    expand: bool,
+) -> None:
     findings = entry.get("findings", [])
     severity = worst(findings)
     title = entry.get("title") or entry.get("source", "")
@@ -249,12 +304,9 @@ def _article(page: TextIO, settings: Settings, entry: Mapping[str, Any], *, expa
         f'<h3>{e(title)}</h3>\n<p class="source">{e(entry.get("source", ""))}'
         f"{' · not built' if not entry.get('built') else ''}</p>\n"
     )
-    meta = article_file(entry, "/meta.json")
-    schema = article_file(entry, "/schema.jsonld")
-    data = _read_json(settings.out_dir / meta) if meta else None
+    data, graph = outputs
     if isinstance(data, dict):
         _previews(page, data, url)
-    graph = _read_json(settings.out_dir / schema) if schema else None
     if isinstance(graph, dict):
         _tree(page, graph, entry.get("entities", {}), expand=expand)
     if findings:

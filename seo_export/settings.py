@@ -128,6 +128,7 @@ DEFAULTS: dict[str, Any] = {
     "sitemap_max_bytes": 52428800,
     "sitemap_extra": [],
     "sitemap_gzip": False,
+    "output": "files",
     "page_paths": ["{path}index.html", "{path_no_slash}.html"],
     "max_file_bytes": 5 * 1024 * 1024,
     "max_front_matter_nodes": 10000,
@@ -199,6 +200,8 @@ class Settings:
     """Existing sitemaps to list in our index."""
     sitemap_gzip: bool
     """Also write reproducible .xml.gz files."""
+    output: str
+    """``files``: three files per article in out/<slug>/; ``bundle``: one out/articles.ndjson."""
     page_paths: tuple[str, ...]
     """Patterns mapping an URL path to a page file for inject."""
     max_file_bytes: int
@@ -355,6 +358,7 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         sitemap_priority=values.get("sitemap_priority"),
         sitemap_extra=tuple(values["sitemap_extra"]),
         sitemap_gzip=bool(values["sitemap_gzip"]),
+        output=str(values["output"]),
         page_paths=tuple(values["page_paths"]),
         max_file_bytes=int(values["max_file_bytes"]),
         max_front_matter_nodes=int(values["max_front_matter_nodes"]),

@@ -17,6 +17,7 @@ edited articles patch them in (:mod:`seo_export.patch`).
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import multiprocessing
@@ -31,6 +32,7 @@ from typing import Any
 from . import emit
 from ._version import VERSION
 from .build import build_text, site_sitemap_writer, sitemap_base
+from .bundle import BUNDLE_NAME, line_source
 from .checks.site import SiteLint
 from .discover import SourceFile, SourceList, discover, display_path, read_source
 from .emit import OutputTransaction, output_lock
@@ -41,6 +43,7 @@ from .manifest import (
     footer,
     header_line,
     parse_entry,
+    read_footer,
     read_manifest,
     record_from_json,
 )
@@ -166,6 +169,8 @@ class _Run:
         )
 
     def _rebuild(self, source: SourceFile) -> None:
+        if self.settings.output == "bundle":
+            return  # no files of its own: its bundle line was written when it came by
         text = read_source(source, self.settings.max_file_bytes)
         if text.text is None:
             return
@@ -174,8 +179,9 @@ class _Run:
             self.transaction.write(file.path, file.content)
 
     def owns(self, path: str) -> bool:
-        """Whether ``path`` is an output of some article that holds its slug in this build."""
-        return path.split("/", 1)[0] in self.slugs
+        """Whether ``path`` is an output of some article that holds its slug in this build
+        (none with ``output = "bundle"``: no article has files of its own)."""
+        return self.settings.output != "bundle" and path.split("/", 1)[0] in self.slugs
 
 
 Entry = tuple[dict[str, Any], str]
@@ -219,6 +225,39 @@ class _PreviousEntries:
             rest.append(self._next)
             self._next = next(self._entries, None)
         return rest
+
+
+class _PreviousBundle:
+    """Merge-join over the previous out/articles.ndjson, whose lines are sorted like the
+    sources; lines passed over are dropped (a bundle of 100,000 articles is over 1 GB)."""
+
+    def __init__(self, path: Path) -> None:
+        self._lines = self._read(path)
+        self._next: tuple[str, str] | None = next(self._lines, None)
+
+    @staticmethod
+    def _read(path: Path) -> Iterator[tuple[str, str]]:
+        try:
+            handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+        except OSError:
+            return
+        with handle:
+            try:
+                for text in handle:
+                    source = line_source(text)
+                    if source is not None and text.endswith("\n"):
+                        yield source, text[:-1]
+            except (OSError, UnicodeDecodeError):
+                return  # the rest counts as missing: those articles are built again
+
+    def take(self, name: str) -> str | None:
+        while self._next is not None and self._next[0] < name:
+            self._next = next(self._lines, None)
+        if self._next is not None and self._next[0] == name:
+            found = self._next[1]
+            self._next = next(self._lines, None)
+            return found
+        return None
 
 
 def _files_of(line: str) -> list[str]:
@@ -301,7 +340,9 @@ def _build_site(
             )
             shortcut = None
             if stamped is not None and (stamped.result["kept_info"] or not keep_info):
-                if stamped.changed:
+                if stamped.changed and settings.output == "bundle":
+                    shortcut = None  # the bundle is rewritten by the whole build below
+                elif stamped.changed:
                     shortcut = patch_build(
                         settings, sources, stamped, keep_info=keep_info, findings_kept=FINDINGS_KEPT
                     )
@@ -407,7 +448,15 @@ def _build_changes(
         lint = SiteLint(lambda i: sources[i].display)
         site_findings = list(discover_findings)
         done = 0
-        with transaction.stream(MANIFEST_NAME) as manifest, stat_cache:
+        bundled = settings.output == "bundle"
+        if not bundled and read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
+            transaction.remove(BUNDLE_NAME)  # the last build wrote it; this one writes files
+        previous_bundle = _PreviousBundle(out_dir / BUNDLE_NAME) if bundled else None
+        with (
+            transaction.stream(MANIFEST_NAME) as manifest,
+            transaction.stream(BUNDLE_NAME) if bundled else contextlib.nullcontext() as bundle,
+            stat_cache,
+        ):
             manifest.write(header_line(VERSION, settings.digest))
 
             def records() -> Iterator[tuple[int, SitemapEntry]]:
@@ -416,6 +465,7 @@ def _build_changes(
                     name = sources.name(index)
                     entry = second_pass.take(name)
                     outcome = built
+                    kept_line = None
                     if entry is None and (outcome is None or outcome.record is None):
                         # Up to date by the stat cache's hash, yet the manifest has lost its
                         # line (edited by hand): build it again.
@@ -423,11 +473,23 @@ def _build_changes(
                     elif outcome is None:
                         assert entry is not None
                         outcome = plan.outcome(index, name, entry[0]["content_hash"])
+                    if previous_bundle is not None and outcome.record is None:
+                        assert entry is not None
+                        if entry[0].get("built"):
+                            kept_line = previous_bundle.take(name)
+                            if kept_line is None:  # the bundle has lost its line: build again
+                                outcome = build_source(
+                                    Task(name, None), settings, transaction.staging
+                                )
                     record = run.accept(index, outcome, entry)
                     stat_cache.remember(name, outcome.stat, outcome.content_hash)
                     manifest.write(
                         entry_line(record, done == 0, _known_line(record, outcome, entry))
                     )
+                    if bundle is not None and record.built:
+                        text = kept_line if outcome.record is None else outcome.bundle
+                        assert text is not None, "a built article has its bundle line"
+                        bundle.write(text + "\n")
                     site_findings.extend(lint.add(record, index))
                     done += 1
                     if progress is not None:
@@ -454,9 +516,12 @@ def _build_changes(
                     transaction.remove(path)
             site_findings.extend(lint.closing())
             run.note(site_findings[len(discover_findings) :])
-            manifest.write(footer(sitemap_names, site_findings, done > 0))
-        if transaction.unchanged(MANIFEST_NAME):
-            transaction.unstage(MANIFEST_NAME)
+            manifest.write(
+                footer(sitemap_names, site_findings, done > 0, output=settings.output)
+            )
+        for streamed in (MANIFEST_NAME, BUNDLE_NAME) if bundled else (MANIFEST_NAME,):
+            if transaction.unchanged(streamed):
+                transaction.unstage(streamed)
         robots = robots_line(sitemap_base(settings))
         transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
         written, written_count, removed = transaction.commit()
@@ -464,7 +529,12 @@ def _build_changes(
             make_stamp(
                 stamp_key,
                 out_dir,
-                [MANIFEST_NAME, *sitemap_names, "robots-sitemap.txt"],
+                [
+                    MANIFEST_NAME,
+                    *sitemap_names,
+                    "robots-sitemap.txt",
+                    *([BUNDLE_NAME] if bundled else []),
+                ],
                 unchanged=run.built + run.unchanged,
                 skipped=run.skipped,
                 counts=run.counts,

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import emit
 from .build import build_text, record_of
+from .bundle import bundle_line_of
 from .discover import read_source, source_named
 from .manifest import entry_line
 from .model import ArticleRecord, ArticleResult
@@ -43,6 +44,8 @@ class Outcome:
     """Files the worker wrote into the staging folder."""
     line: str | None = None
     """The record's manifest JSON, entities included (made in the worker, off the main process)."""
+    bundle: str | None = None
+    """With ``output = "bundle"``, a built article's line of out/articles.ndjson (no newline)."""
 
 
 _settings: Settings | None = None
@@ -81,8 +84,16 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
         )
     else:
         result = build_text(text.text, text.content_hash, source.display, settings)
-    written = emit.stage_files(staging, result.files)
     record = record_of(task.name, result)
+    bundle = None
+    if settings.output == "bundle":
+        # The article's output goes into the bundle, not into files of its own.
+        written: tuple[str, ...] = ()
+        record = dataclasses.replace(record, files=())
+        if result.built:
+            bundle = bundle_line_of(task.name, result)
+    else:
+        written = emit.stage_files(staging, result.files)
     line = entry_line(record, True)
     return Outcome(
         task.name,
@@ -91,4 +102,5 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
         dataclasses.replace(record, entities={}),
         written,
         line,
+        bundle,
     )

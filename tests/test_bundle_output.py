@@ -1,0 +1,188 @@
+"""output = "bundle": the build writes out/articles.ndjson instead of files per article.
+
+What it writes must be what bundling a files build gives, byte for byte; an incremental
+bundle build must give what a fresh one gives; and inject and report must read it.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from seo_export.bundle import BUNDLE_NAME, write_bundle
+from seo_export.inject import inject_site
+from seo_export.report import write_report
+from seo_export.settings import Settings, load_settings
+from seo_export.site import build_site
+from seo_export.statcache import cache_path
+
+from conftest import REPO
+from helpers import result_summary, snapshot
+from test_patch import CASES, write_project
+
+INJECT_FIXTURE = Path(__file__).parent / "cases" / "inject"
+
+
+def as_bundle_project(settings: Settings) -> Settings:
+    """The same project with ``output = "bundle"`` (a top-level key: before any table)."""
+    toml = settings.root / "seo-export.toml"
+    toml.write_text('output = "bundle"\n' + toml.read_text("utf-8"), encoding="utf-8")
+    return load_settings(toml)
+
+
+def project(root: Path, *, bundle: bool, clash: bool = False) -> Settings:
+    settings = write_project(root, clash=clash)
+    return as_bundle_project(settings) if bundle else settings
+
+
+def manifest_without_files(out_dir: Path) -> dict[str, object]:
+    data = json.loads((out_dir / "manifest.json").read_text("utf-8"))
+    for entry in data["articles"]:
+        entry.pop("files", None)
+    data.pop("output", None)
+    data.pop("settings_digest")  # the settings differ: by output
+    return data
+
+
+def test_a_bundle_build_writes_what_bundling_a_files_build_gives(tmp_path: Path) -> None:
+    files = project(tmp_path / "files", bundle=False, clash=True)
+    bundled = project(tmp_path / "bundle", bundle=True, clash=True)
+    by_files, by_bundle = build_site(files), build_site(bundled)
+    assert (by_bundle.built, by_bundle.skipped) == (by_files.built, by_files.skipped) == (7, 2)
+    assert by_bundle.findings == by_files.findings
+    out = snapshot(bundled.out_dir)
+    assert sorted(out) == ["articles.ndjson", "manifest.json", "robots-sitemap.txt", "sitemap.xml"]
+    assert out["articles.ndjson"] == write_bundle(files.out_dir).path.read_bytes()
+    assert out["sitemap.xml"] == (files.out_dir / "sitemap.xml").read_bytes()
+    manifest = json.loads(out["manifest.json"])
+    assert manifest["output"] == "bundle"
+    assert {tuple(entry["files"]) for entry in manifest["articles"]} == {()}
+    assert manifest_without_files(bundled.out_dir) == manifest_without_files(files.out_dir)
+    # The bundle command reads it as it is (and leaves it as it is).
+    assert write_bundle(bundled.out_dir).articles == 7
+    assert snapshot(bundled.out_dir) == out
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("clash", [False, True], ids=["no-clash", "clash"])
+@pytest.mark.parametrize("case", list(CASES))
+def test_an_incremental_bundle_build_gives_what_a_fresh_one_gives(
+    tmp_path: Path, case: str, clash: bool, jobs: int
+) -> None:
+    change, _ = CASES[case]
+    settings = project(tmp_path / "kept", bundle=True, clash=clash)
+    build_site(settings, jobs=jobs)
+    change(settings)
+    second = build_site(settings, jobs=jobs)
+    fresh = project(tmp_path / "fresh", bundle=True, clash=clash)
+    shutil.rmtree(fresh.content_dir)
+    shutil.copytree(settings.content_dir, fresh.content_dir)
+    first = build_site(fresh, jobs=jobs)
+    assert snapshot(settings.out_dir) == snapshot(fresh.out_dir)
+    assert (second.findings, second.counts) == (first.findings, first.counts)
+    third = build_site(settings, jobs=jobs)  # and then nothing to do
+    assert (third.built, third.files_written_count) == (0, 0)
+
+
+def test_many_articles_in_two_processes_give_what_one_gives(tmp_path: Path) -> None:
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from corpus import write_corpus
+
+    outs = []
+    for jobs in (1, 2):
+        root = tmp_path / f"jobs{jobs}"
+        root.mkdir()
+        shutil.copy(REPO / "seo-export.toml", root / "seo-export.toml")
+        write_corpus(root / "content", 150, seed=5)
+        settings = as_bundle_project(load_settings(root / "seo-export.toml"))
+        assert build_site(settings, jobs=jobs).built == 150
+        outs.append(snapshot(settings.out_dir))
+    assert outs[0] == outs[1]
+    assert outs[0]["articles.ndjson"].count(b"\n") == 150
+
+
+@pytest.mark.parametrize(
+    "damage,rebuilt",
+    [
+        (lambda path: path.unlink(), 7),
+        (lambda path: path.write_bytes(path.read_bytes()[:-500]), 1),
+        (lambda path: path.write_bytes(b"".join(path.read_bytes().splitlines(True)[1:])), 1),
+        (lambda path: path.write_bytes(path.read_bytes().replace(b'{"source"', b"{ ", 2)), 2),
+    ],
+    ids=["deleted", "last-line-cut", "first-line-lost", "two-lines-edited"],
+)
+def test_a_bundle_lost_or_cut_is_made_whole_by_the_next_build(
+    tmp_path: Path, damage: Callable[[Path], None], rebuilt: int
+) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    build_site(settings)
+    whole = snapshot(settings.out_dir)
+    damage(settings.out_dir / BUNDLE_NAME)
+    assert build_site(settings).built == rebuilt  # the articles whose lines were lost
+    assert snapshot(settings.out_dir) == whole
+
+
+def test_switching_output_removes_what_the_other_way_wrote(tmp_path: Path) -> None:
+    settings = project(tmp_path / "p", bundle=False)
+    build_site(settings)
+    files_out = snapshot(settings.out_dir)
+    assert "artikel-1/head.html" in files_out
+    bundled = as_bundle_project(settings)
+    result = build_site(bundled)
+    assert result.built == 7
+    assert sorted(snapshot(bundled.out_dir)) == [
+        "articles.ndjson",
+        "manifest.json",
+        "robots-sitemap.txt",
+        "sitemap.xml",
+    ]
+    assert [p.name for p in bundled.out_dir.iterdir() if p.is_dir()] == []
+    toml = settings.root / "seo-export.toml"
+    toml.write_text(toml.read_text("utf-8").replace('output = "bundle"\n', ""), "utf-8")
+    back = load_settings(toml)
+    assert back.output == "files"
+    build_site(back)
+    assert snapshot(back.out_dir) == files_out
+
+
+def test_the_no_op_of_a_bundle_build_writes_nothing(tmp_path: Path) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    build_site(settings)
+    bundle = settings.out_dir / BUNDLE_NAME
+    before = bundle.stat().st_mtime_ns, bundle.stat().st_ino
+    again = build_site(settings)
+    assert (again.built, again.files_written_count) == (0, 0)
+    assert (bundle.stat().st_mtime_ns, bundle.stat().st_ino) == before
+    # Without the stamp (the whole build looks at everything) the bundle is still kept.
+    cache_path(settings.out_dir).unlink()
+    assert result_summary(build_site(settings))[5:7] == ([], 0)
+    assert (bundle.stat().st_mtime_ns, bundle.stat().st_ino) == before
+
+
+def test_report_and_inject_read_the_bundle_as_they_read_the_files(tmp_path: Path) -> None:
+    reports, pages, findings = [], [], []
+    for mode in ("files", "bundle"):
+        root = tmp_path / mode
+        shutil.copytree(INJECT_FIXTURE / "content", root / "content")
+        shutil.copytree(INJECT_FIXTURE / "site", root / "site")
+        shutil.copy(INJECT_FIXTURE / "seo-export.toml", root / "seo-export.toml")
+        settings = load_settings(root / "seo-export.toml")
+        if mode == "bundle":
+            settings = as_bundle_project(settings)
+        build_site(settings)
+        reports.append(write_report(settings).read_bytes())
+        result = inject_site(root / "site", settings)
+        findings.append([(f.code, f.file and Path(f.file).name) for f in result.findings])
+        pages.append(snapshot(root / "site"))
+    assert findings[0] == findings[1]
+    assert ("inject-not-html", "ikke-html.html") in findings[1]
+    assert reports[0] == reports[1]
+    assert b'class="serp' in reports[1]
+    assert pages[0] == pages[1]
+    assert any(b"<!-- seo-export" in page for page in pages[1].values())
