@@ -516,9 +516,7 @@ def _build_changes(
                     transaction.remove(path)
             site_findings.extend(lint.closing())
             run.note(site_findings[len(discover_findings) :])
-            manifest.write(
-                footer(sitemap_names, site_findings, done > 0, output=settings.output)
-            )
+            manifest.write(footer(sitemap_names, site_findings, done > 0, output=settings.output))
         for streamed in (MANIFEST_NAME, BUNDLE_NAME) if bundled else (MANIFEST_NAME,):
             if transaction.unchanged(streamed):
                 transaction.unstage(streamed)

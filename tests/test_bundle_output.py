@@ -21,8 +21,8 @@ from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
 from conftest import REPO
+from edits import CASES, write_project
 from helpers import result_summary, snapshot
-from test_patch import CASES, write_project
 
 INJECT_FIXTURE = Path(__file__).parent / "cases" / "inject"
 
