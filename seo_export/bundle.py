@@ -37,7 +37,7 @@ from .findings import finding
 from .manifest import (
     MANIFEST_NAME,
     ManifestDamagedError,
-    article_path,
+    read_article_file,
     read_footer,
     read_manifest,
 )
@@ -167,17 +167,12 @@ def _entry(
     parts: dict[str, Any] = {}
     source = str(entry.get("source"))
     for key, suffix, is_json in _PARTS:
-        path = article_path(out_dir, entry, suffix)
-        shown = path or out_dir / f"{entry.get('slug')}{suffix}"
+        shown = out_dir / f"{entry.get('slug')}{suffix}"
         try:
-            if path is None:
-                raise ValueError(
-                    f"the manifest does not list {suffix[1:]} in the article's folder of out/"
-                )
-            data = path.read_bytes()
+            data = read_article_file(out_dir, entry, suffix)
             parts[key] = orjson.loads(data) if is_json else data.decode("utf-8")
             if is_json and not isinstance(parts[key], dict):
-                raise ValueError(f"{path.name} is not a JSON object")
+                raise ValueError(f"{suffix[1:]} is not a JSON object")
         except (OSError, ValueError) as problem:
             # orjson.JSONDecodeError and UnicodeDecodeError are ValueErrors.
             reason = problem.strerror if isinstance(problem, OSError) else None
@@ -197,7 +192,7 @@ def _entry(
     elif not isinstance(url, str) or not isinstance(entry.get("source"), str):
         missing = "its manifest entry has no URL or source"
     else:
-        assert isinstance(slug, str)  # article_path found its files
+        assert isinstance(slug, str)  # read_article_file found its files
         return BundleEntry(
             source=source,
             slug=slug,

@@ -26,7 +26,13 @@ from .errors import SeoExportError
 from .files import replace_file
 from .findings import finding
 from .htmlscan import Element, PageMap, scan
-from .manifest import MANIFEST_NAME, article_file, read_footer, read_manifest
+from .manifest import (
+    MANIFEST_NAME,
+    article_file,
+    read_article_file,
+    read_footer,
+    read_manifest,
+)
 from .model import Finding
 from .settings import Settings
 
@@ -324,8 +330,8 @@ def built_pages(out_dir: Path) -> list[BuiltPage]:
         pages.append(
             BuiltPage(
                 url=str(entry["url"]),
-                snippet=(out_dir / head).read_text(encoding="utf-8"),
-                jsonld=json.loads((out_dir / schema).read_text(encoding="utf-8")),
+                snippet=read_article_file(out_dir, entry, "/head.html").decode("utf-8"),
+                jsonld=json.loads(read_article_file(out_dir, entry, "/schema.jsonld")),
             )
         )
     return pages

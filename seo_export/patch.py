@@ -20,10 +20,11 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 import orjson
 
+from .bundle import BUNDLE_NAME, line_source
 from .discover import SourceList, display_path
 from .emit import OutputTransaction
 from .manifest import MANIFEST_NAME, parse_entry, read_footer
@@ -88,6 +89,14 @@ def patch_build(
                     manifest.write(text)
             if transaction.unchanged(MANIFEST_NAME):
                 transaction.unstage(MANIFEST_NAME)
+        lines = {o.name: o.bundle for o in outcomes.values() if o.bundle is not None}
+        if lines:  # output = "bundle": the rebuilt articles' lines swapped in the same way
+            with transaction.stream(BUNDLE_NAME) as bundle:
+                swapped = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
+            if swapped != len(lines):
+                return None  # a line to swap is missing: the whole build mends the bundle
+            if transaction.unchanged(BUNDLE_NAME):
+                transaction.unstage(BUNDLE_NAME)
         written, written_count, _ = transaction.commit()
     rebuilt = sum(1 for o in outcomes.values() if o.record is not None and o.record.built)
     rewrite(
@@ -185,6 +194,25 @@ def _patched_manifest(manifest: Path, replaced: Mapping[int, str]) -> Iterator[s
                 yield line
             else:
                 yield text + ("," if line.endswith(",\n") else "") + "\n"
+
+
+def _patch_bundle(path: Path, lines: Mapping[str, str], out: TextIO) -> int:
+    """Copy the bundle at ``path`` to ``out`` with the lines of ``lines`` (source -> line)
+    swapped in; how many were swapped."""
+    swapped = 0
+    try:
+        with open(path, encoding="utf-8", newline="") as handle:
+            for line in handle:
+                source = line_source(line) if swapped < len(lines) else None
+                text = lines.get(source) if source is not None else None
+                if text is None:
+                    out.write(line)
+                else:
+                    out.write(text + "\n")
+                    swapped += 1
+    except (OSError, UnicodeDecodeError):
+        return -1
+    return swapped
 
 
 def _patched_findings(

@@ -13,7 +13,6 @@ for the filters.
 from __future__ import annotations
 
 import heapq
-import json
 import os
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -26,7 +25,13 @@ from urllib.parse import urlsplit
 import orjson
 
 from .errors import SeoExportError
-from .manifest import MANIFEST_NAME, article_file, parse_entry, read_footer, read_manifest
+from .manifest import (
+    MANIFEST_NAME,
+    parse_entry,
+    read_article_file,
+    read_footer,
+    read_manifest,
+)
 from .settings import Settings
 from .textwidth import (
     DESCRIPTION_FONT_PX,
@@ -235,9 +240,9 @@ def _finding(item: Mapping[str, Any]) -> str:
     )
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(out_dir: Path, entry: Mapping[str, Any], suffix: str) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        return orjson.loads(read_article_file(out_dir, entry, suffix))
     except (OSError, ValueError):
         return None
 
@@ -262,12 +267,7 @@ def _outputs(
         except orjson.JSONDecodeError:
             return None, None
         return data, data.get("jsonld")
-    meta = article_file(entry, "/meta.json")
-    schema = article_file(entry, "/schema.jsonld")
-    return (
-        _read_json(out_dir / meta) if meta else None,
-        _read_json(out_dir / schema) if schema else None,
-    )
+    return _read_json(out_dir, entry, "/meta.json"), _read_json(out_dir, entry, "/schema.jsonld")
 
 
 def _bundle_lines(out_dir: Path, sources: set[str]) -> dict[str, str]:

@@ -340,9 +340,7 @@ def _build_site(
             )
             shortcut = None
             if stamped is not None and (stamped.result["kept_info"] or not keep_info):
-                if stamped.changed and settings.output == "bundle":
-                    shortcut = None  # the bundle is rewritten by the whole build below
-                elif stamped.changed:
+                if stamped.changed:
                     shortcut = patch_build(
                         settings, sources, stamped, keep_info=keep_info, findings_kept=FINDINGS_KEPT
                     )

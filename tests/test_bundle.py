@@ -242,10 +242,22 @@ def test_a_hand_edited_manifest_cannot_make_the_bundle_read_outside_out(
         (
             "bundle-file-unreadable",
             "out/nerveafklemning/head.html",
-            "nerveafklemning.md left out of the bundle: the manifest does not list head.html "
-            "in the article's folder of out/",
+            "nerveafklemning.md left out of the bundle: head.html is a link, not a file a "
+            "build wrote",
         ),
     ]
+    # A folder that is a link (to a copy elsewhere) is not read through either.
+    (site.out_dir / "nerveafklemning" / "head.html").unlink()
+    shutil.copytree(site.out_dir / "nerveafklemning", tmp_path / "elsewhere")
+    shutil.rmtree(site.out_dir / "nerveafklemning")
+    (site.out_dir / "nerveafklemning").symlink_to(tmp_path / "elsewhere")
+    (tmp_path / "elsewhere" / "head.html").write_text("TOP SECRET\n", encoding="utf-8")
+    again = write_bundle(site.out_dir, root=site.root)
+    assert "TOP SECRET" not in again.path.read_text("utf-8")
+    assert again.findings[1].message == (
+        f"nerveafklemning.md left out of the bundle: {site.out_dir}/nerveafklemning is a link, "
+        "not a folder a build made"
+    )
 
 
 @pytest.mark.parametrize(

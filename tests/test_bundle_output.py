@@ -10,11 +10,14 @@ import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from seo_export import site
 from seo_export.bundle import BUNDLE_NAME, write_bundle
 from seo_export.inject import inject_site
+from seo_export.model import BuildResult
 from seo_export.report import write_report
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
@@ -186,3 +189,29 @@ def test_report_and_inject_read_the_bundle_as_they_read_the_files(tmp_path: Path
     assert b'class="serp' in reports[1]
     assert pages[0] == pages[1]
     assert any(b"<!-- seo-export" in page for page in pages[1].values())
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_a_few_edits_are_patched_into_the_bundle(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
+) -> None:
+    change, patched = CASES[case]
+    taken: list[bool] = []
+    real_patch = site.patch_build
+
+    def watched(*args: Any, **kwargs: Any) -> BuildResult | None:
+        result = real_patch(*args, **kwargs)
+        taken.append(result is not None)
+        return result
+
+    monkeypatch.setattr(site, "patch_build", watched)
+    settings = project(tmp_path / "kept", bundle=True)
+    build_site(settings)
+    change(settings)
+    edited = build_site(settings)
+    assert (taken == [True]) is patched
+    fresh = project(tmp_path / "fresh", bundle=True)
+    shutil.rmtree(fresh.content_dir)
+    shutil.copytree(settings.content_dir, fresh.content_dir)
+    assert result_summary(build_site(fresh))[3:5] == result_summary(edited)[3:5]
+    assert snapshot(settings.out_dir) == snapshot(fresh.out_dir)
