@@ -212,14 +212,17 @@ def _entry(
     return None
 
 
-def bundle_line_of(source: str, result: ArticleResult) -> str:
-    """The bundle line of an article just built (``output = "bundle"``): the line that
-    bundling its files would give, made from the same bytes."""
+def bundle_line_of(source: str, result: ArticleResult) -> bytes:
+    """The bundle line (newline-ended) of an article just built (``output = "bundle"``):
+    the line that bundling its files would give, made from the same values."""
     article = result.article
     meta = next((f for f in result.files if f.path.endswith("/meta.json")), None)
     assert article is not None and result.head_html is not None and result.jsonld is not None
     assert meta is not None, "a built article has its meta.json"
-    data = orjson.loads(meta.content)
+    # meta.json is {"title", "tags", "jsonld"} in that order (head.head_data): its JSON-LD
+    # is result.jsonld, so only the part before it is read back.
+    cut = meta.content.rindex(b',\n  "jsonld": ')
+    data = orjson.loads(meta.content[:cut] + b"}")
     entry = BundleEntry(
         source=source,
         slug=article.slug,
@@ -227,16 +230,16 @@ def bundle_line_of(source: str, result: ArticleResult) -> str:
         title=data["title"],
         head_html=result.head_html,
         tags=data["tags"],
-        jsonld=data["jsonld"],
+        jsonld=dict(result.jsonld),
     )
-    return bundle_line(entry)[:-1].decode("utf-8")
+    return bundle_line(entry)
 
 
-_SOURCE_START = '{"source":"'
-_SOURCE_END = '","slug":"'
+_SOURCE_START = b'{"source":"'
+_SOURCE_END = b'","slug":"'
 
 
-def line_source(line: str) -> str | None:
+def line_source(line: bytes) -> str | None:
     """The ``source`` of a bundle line, read from its start (None if it is not one)."""
     cut = line.find(_SOURCE_END)
     if not line.startswith(_SOURCE_START) or cut < 0:

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from .errors import OutputLockedError, SeoExportError
 from .model import OutputFile
@@ -211,12 +211,27 @@ class OutputTransaction:
     @contextlib.contextmanager
     def stream(self, path: str) -> Iterator[TextIO]:
         """Stage ``out/path`` written piece by piece (UTF-8 text), for files too large to hold."""
+        with self._staged_stream(path, binary=False) as handle:
+            yield handle  # type: ignore[misc]
+
+    @contextlib.contextmanager
+    def stream_bytes(self, path: str) -> Iterator[BinaryIO]:
+        """:meth:`stream` for bytes."""
+        with self._staged_stream(path, binary=True) as handle:
+            yield handle  # type: ignore[misc]
+
+    @contextlib.contextmanager
+    def _staged_stream(self, path: str, *, binary: bool) -> Iterator[TextIO | BinaryIO]:
         path = safe_relative(path)
         target = self.staging / path
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
-            with open(target, "w", encoding="utf-8", newline="") as handle:
-                yield handle
+            if binary:
+                with open(target, "wb") as raw:
+                    yield raw
+            else:
+                with open(target, "w", encoding="utf-8", newline="") as text:
+                    yield text
         except OSError as exc:
             raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
         self._listed(path)

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO
 
 import orjson
 
@@ -91,7 +91,7 @@ def patch_build(
                 transaction.unstage(MANIFEST_NAME)
         lines = {o.name: o.bundle for o in outcomes.values() if o.bundle is not None}
         if lines:  # output = "bundle": the rebuilt articles' lines swapped in the same way
-            with transaction.stream(BUNDLE_NAME) as bundle:
+            with transaction.stream_bytes(BUNDLE_NAME) as bundle:
                 swapped = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
             if swapped != len(lines):
                 return None  # a line to swap is missing: the whole build mends the bundle
@@ -196,21 +196,21 @@ def _patched_manifest(manifest: Path, replaced: Mapping[int, str]) -> Iterator[s
                 yield text + ("," if line.endswith(",\n") else "") + "\n"
 
 
-def _patch_bundle(path: Path, lines: Mapping[str, str], out: TextIO) -> int:
+def _patch_bundle(path: Path, lines: Mapping[str, bytes], out: BinaryIO) -> int:
     """Copy the bundle at ``path`` to ``out`` with the lines of ``lines`` (source -> line)
-    swapped in; how many were swapped."""
+    swapped in; how many were swapped (-1 when it cannot be read)."""
     swapped = 0
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
+        with open(path, "rb") as handle:
             for line in handle:
                 source = line_source(line) if swapped < len(lines) else None
                 text = lines.get(source) if source is not None else None
                 if text is None:
                     out.write(line)
                 else:
-                    out.write(text + "\n")
+                    out.write(text)
                     swapped += 1
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         return -1
     return swapped
 

@@ -254,7 +254,7 @@ def breadcrumb_url(url: str) -> str:
 
 
 def _outputs(
-    out_dir: Path, entry: Mapping[str, Any], bundled: dict[str, str] | None
+    out_dir: Path, entry: Mapping[str, Any], bundled: dict[str, bytes] | None
 ) -> tuple[Any, Any]:
     """(meta.json's data, the JSON-LD) of an article: from its files, or from its line of
     the bundle a build with ``output = "bundle"`` wrote."""
@@ -270,18 +270,18 @@ def _outputs(
     return _read_json(out_dir, entry, "/meta.json"), _read_json(out_dir, entry, "/schema.jsonld")
 
 
-def _bundle_lines(out_dir: Path, sources: set[str]) -> dict[str, str]:
+def _bundle_lines(out_dir: Path, sources: set[str]) -> dict[str, bytes]:
     """The bundle's lines of ``sources`` (the articles a report shows), read in one pass."""
     from .bundle import BUNDLE_NAME, line_source
 
-    found: dict[str, str] = {}
+    found: dict[str, bytes] = {}
     try:
-        with open(out_dir / BUNDLE_NAME, encoding="utf-8") as bundle:
+        with open(out_dir / BUNDLE_NAME, "rb") as bundle:
             for line in bundle:
                 source = line_source(line)
                 if source in sources:
                     found[source] = line
-    except (OSError, UnicodeDecodeError):
+    except OSError:
         pass  # what was found is shown; the rest shows no previews
     return found
 

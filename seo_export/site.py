@@ -233,24 +233,24 @@ class _PreviousBundle:
 
     def __init__(self, path: Path) -> None:
         self._lines = self._read(path)
-        self._next: tuple[str, str] | None = next(self._lines, None)
+        self._next: tuple[str, bytes] | None = next(self._lines, None)
 
     @staticmethod
-    def _read(path: Path) -> Iterator[tuple[str, str]]:
+    def _read(path: Path) -> Iterator[tuple[str, bytes]]:
         try:
-            handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed below
+            handle = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError:
             return
         with handle:
             try:
-                for text in handle:
-                    source = line_source(text)
-                    if source is not None and text.endswith("\n"):
-                        yield source, text[:-1]
-            except (OSError, UnicodeDecodeError):
+                for line in handle:
+                    source = line_source(line)
+                    if source is not None and line.endswith(b"\n"):
+                        yield source, line
+            except OSError:
                 return  # the rest counts as missing: those articles are built again
 
-    def take(self, name: str) -> str | None:
+    def take(self, name: str) -> bytes | None:
         while self._next is not None and self._next[0] < name:
             self._next = next(self._lines, None)
         if self._next is not None and self._next[0] == name:
@@ -450,9 +450,10 @@ def _build_changes(
         if not bundled and read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
             transaction.remove(BUNDLE_NAME)  # the last build wrote it; this one writes files
         previous_bundle = _PreviousBundle(out_dir / BUNDLE_NAME) if bundled else None
+        bundle_stream = transaction.stream_bytes(BUNDLE_NAME) if bundled else None
         with (
             transaction.stream(MANIFEST_NAME) as manifest,
-            transaction.stream(BUNDLE_NAME) if bundled else contextlib.nullcontext() as bundle,
+            bundle_stream or contextlib.nullcontext() as bundle,
             stat_cache,
         ):
             manifest.write(header_line(VERSION, settings.digest))
@@ -487,7 +488,7 @@ def _build_changes(
                     if bundle is not None and record.built:
                         text = kept_line if outcome.record is None else outcome.bundle
                         assert text is not None, "a built article has its bundle line"
-                        bundle.write(text + "\n")
+                        bundle.write(text)
                     site_findings.extend(lint.add(record, index))
                     done += 1
                     if progress is not None:

@@ -44,8 +44,9 @@ class Outcome:
     """Files the worker wrote into the staging folder."""
     line: str | None = None
     """The record's manifest JSON, entities included (made in the worker, off the main process)."""
-    bundle: str | None = None
-    """With ``output = "bundle"``, a built article's line of out/articles.ndjson (no newline)."""
+    bundle: bytes | None = None
+    """With ``output = "bundle"``, a built article's line of out/articles.ndjson (UTF-8 bytes,
+    newline-ended: bytes cross between processes without being encoded again)."""
 
 
 _settings: Settings | None = None
