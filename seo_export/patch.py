@@ -92,10 +92,10 @@ def patch_build(
         lines = {o.name: o.bundle for o in outcomes.values() if o.bundle is not None}
         if lines:  # output = "bundle": the rebuilt articles' lines swapped in the same way
             with transaction.stream_bytes(BUNDLE_NAME) as bundle:
-                swapped = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
+                swapped, changed = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
             if swapped != len(lines):
                 return None  # a line to swap is missing: the whole build mends the bundle
-            if transaction.unchanged(BUNDLE_NAME):
+            if not changed:
                 transaction.unstage(BUNDLE_NAME)
         written, written_count, _ = transaction.commit()
     rebuilt = sum(1 for o in outcomes.values() if o.record is not None and o.record.built)
@@ -196,10 +196,10 @@ def _patched_manifest(manifest: Path, replaced: Mapping[int, str]) -> Iterator[s
                 yield text + ("," if line.endswith(",\n") else "") + "\n"
 
 
-def _patch_bundle(path: Path, lines: Mapping[str, bytes], out: BinaryIO) -> int:
+def _patch_bundle(path: Path, lines: Mapping[str, bytes], out: BinaryIO) -> tuple[int, bool]:
     """Copy the bundle at ``path`` to ``out`` with the lines of ``lines`` (source -> line)
-    swapped in; how many were swapped (-1 when it cannot be read)."""
-    swapped = 0
+    swapped in: (how many were swapped, -1 when it cannot be read; whether any differed)."""
+    swapped, changed = 0, False
     try:
         with open(path, "rb") as handle:
             for line in handle:
@@ -210,9 +210,10 @@ def _patch_bundle(path: Path, lines: Mapping[str, bytes], out: BinaryIO) -> int:
                 else:
                     out.write(text)
                     swapped += 1
+                    changed |= text != line
     except OSError:
-        return -1
-    return swapped
+        return -1, True
+    return swapped, changed
 
 
 def _patched_findings(

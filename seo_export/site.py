@@ -229,17 +229,23 @@ class _PreviousEntries:
 
 class _PreviousBundle:
     """Merge-join over the previous out/articles.ndjson, whose lines are sorted like the
-    sources; lines passed over are dropped (a bundle of 100,000 articles is over 1 GB)."""
+    sources; lines passed over are dropped (a bundle of 100,000 articles is over 1 GB).
+
+    ``changed`` is set by the caller when a line it writes is not the one taken here, and
+    by this reader when a line is passed over or cannot be read: :meth:`finish` then says
+    whether the new bundle differs from this one.
+    """
 
     def __init__(self, path: Path) -> None:
+        self.changed = False
         self._lines = self._read(path)
         self._next: tuple[str, bytes] | None = next(self._lines, None)
 
-    @staticmethod
-    def _read(path: Path) -> Iterator[tuple[str, bytes]]:
+    def _read(self, path: Path) -> Iterator[tuple[str, bytes]]:
         try:
             handle = open(path, "rb")  # noqa: SIM115 - closed below
         except OSError:
+            self.changed = True  # none yet: one is written, even empty
             return
         with handle:
             try:
@@ -247,17 +253,29 @@ class _PreviousBundle:
                     source = line_source(line)
                     if source is not None and line.endswith(b"\n"):
                         yield source, line
+                    else:
+                        self.changed = True  # a damaged line: the new bundle has none
             except OSError:
-                return  # the rest counts as missing: those articles are built again
+                self.changed = True  # the rest counts as missing: built again
 
     def take(self, name: str) -> bytes | None:
         while self._next is not None and self._next[0] < name:
+            self.changed = True  # an article that is gone, or no longer built
             self._next = next(self._lines, None)
         if self._next is not None and self._next[0] == name:
             found = self._next[1]
             self._next = next(self._lines, None)
             return found
         return None
+
+    def finish(self) -> bool:
+        """Whether the bundle written differs from this one (read to its end)."""
+        if self._next is not None:
+            self.changed = True
+            self._next = None
+        for _ in self._lines:
+            self.changed = True
+        return self.changed
 
 
 def _files_of(line: str) -> list[str]:
@@ -472,11 +490,11 @@ def _build_changes(
                     elif outcome is None:
                         assert entry is not None
                         outcome = plan.outcome(index, name, entry[0]["content_hash"])
-                    if previous_bundle is not None and outcome.record is None:
-                        assert entry is not None
-                        if entry[0].get("built"):
-                            kept_line = previous_bundle.take(name)
-                            if kept_line is None:  # the bundle has lost its line: build again
+                    if previous_bundle is not None:
+                        kept_line = previous_bundle.take(name)
+                        if outcome.record is None and kept_line is None:
+                            assert entry is not None
+                            if entry[0].get("built"):  # the bundle has lost its line: build again
                                 outcome = build_source(
                                     Task(name, None), settings, transaction.staging
                                 )
@@ -485,10 +503,13 @@ def _build_changes(
                     manifest.write(
                         entry_line(record, done == 0, _known_line(record, outcome, entry))
                     )
-                    if bundle is not None and record.built:
-                        text = kept_line if outcome.record is None else outcome.bundle
-                        assert text is not None, "a built article has its bundle line"
-                        bundle.write(text)
+                    if bundle is not None and previous_bundle is not None:
+                        text = None
+                        if record.built:
+                            text = kept_line if outcome.record is None else outcome.bundle
+                            assert text is not None, "a built article has its bundle line"
+                            bundle.write(text)
+                        previous_bundle.changed |= text != kept_line
                     site_findings.extend(lint.add(record, index))
                     done += 1
                     if progress is not None:
@@ -516,9 +537,11 @@ def _build_changes(
             site_findings.extend(lint.closing())
             run.note(site_findings[len(discover_findings) :])
             manifest.write(footer(sitemap_names, site_findings, done > 0, output=settings.output))
-        for streamed in (MANIFEST_NAME, BUNDLE_NAME) if bundled else (MANIFEST_NAME,):
-            if transaction.unchanged(streamed):
-                transaction.unstage(streamed)
+        if transaction.unchanged(MANIFEST_NAME):
+            transaction.unstage(MANIFEST_NAME)
+        if previous_bundle is not None and not previous_bundle.finish():
+            # Line for line the previous bundle (known without comparing 100s of MB again).
+            transaction.unstage(BUNDLE_NAME)
         robots = robots_line(sitemap_base(settings))
         transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
         written, written_count, removed = transaction.commit()

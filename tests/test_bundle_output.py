@@ -215,3 +215,31 @@ def test_a_few_edits_are_patched_into_the_bundle(
     shutil.copytree(settings.content_dir, fresh.content_dir)
     assert result_summary(build_site(fresh))[3:5] == result_summary(edited)[3:5]
     assert snapshot(settings.out_dir) == snapshot(fresh.out_dir)
+
+
+def test_a_rebuilt_article_with_the_same_output_leaves_the_bundle_alone(tmp_path: Path) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    build_site(settings)
+    bundle = settings.out_dir / BUNDLE_NAME
+    before = bundle.stat().st_ino, bundle.read_bytes()
+    source = settings.content_dir / "artikel-3.md"
+    source.write_text(source.read_text("utf-8") + "\n\n", encoding="utf-8")  # same output
+    for run in ("patched", "whole"):
+        if run == "whole":
+            source.write_text(source.read_text("utf-8") + "\n", encoding="utf-8")
+            cache_path(settings.out_dir).unlink()
+        result = build_site(settings)
+        assert result.built == 1
+        assert "articles.ndjson" not in result.files_written
+        assert (bundle.stat().st_ino, bundle.read_bytes()) == before
+
+
+def test_a_bundle_build_with_nothing_built_writes_an_empty_bundle(tmp_path: Path) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    for path in settings.content_dir.iterdir():
+        if path.name != "broken.md":
+            path.unlink()
+    result = build_site(settings)
+    assert (result.built, result.skipped) == (0, 1)
+    assert (settings.out_dir / BUNDLE_NAME).read_bytes() == b""
+    assert build_site(settings).files_written_count == 0
