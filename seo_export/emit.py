@@ -227,7 +227,7 @@ class OutputTransaction:
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
             if binary:
-                with open(target, "wb") as raw:
+                with open(target, "wb", buffering=1 << 20) as raw:  # for large lines (bundle)
                     yield raw
             else:
                 with open(target, "w", encoding="utf-8", newline="") as text:

@@ -24,7 +24,7 @@ from typing import Any, BinaryIO
 
 import orjson
 
-from .bundle import BUNDLE_NAME, line_source
+from .bundle import BUFFER, BUNDLE_NAME, line_source
 from .discover import SourceList, display_path
 from .emit import OutputTransaction
 from .manifest import MANIFEST_NAME, parse_entry, read_footer
@@ -201,7 +201,7 @@ def _patch_bundle(path: Path, lines: Mapping[str, bytes], out: BinaryIO) -> tupl
     swapped in: (how many were swapped, -1 when it cannot be read; whether any differed)."""
     swapped, changed = 0, False
     try:
-        with open(path, "rb") as handle:
+        with open(path, "rb", buffering=BUFFER) as handle:
             for line in handle:
                 source = line_source(line) if swapped < len(lines) else None
                 text = lines.get(source) if source is not None else None

@@ -272,11 +272,11 @@ def _outputs(
 
 def _bundle_lines(out_dir: Path, sources: set[str]) -> dict[str, bytes]:
     """The bundle's lines of ``sources`` (the articles a report shows), read in one pass."""
-    from .bundle import BUNDLE_NAME, line_source
+    from .bundle import BUFFER, BUNDLE_NAME, line_source
 
     found: dict[str, bytes] = {}
     try:
-        with open(out_dir / BUNDLE_NAME, "rb") as bundle:
+        with open(out_dir / BUNDLE_NAME, "rb", buffering=BUFFER) as bundle:
             for line in bundle:
                 source = line_source(line)
                 if source in sources:

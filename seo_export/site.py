@@ -32,7 +32,8 @@ from typing import Any
 from . import emit
 from ._version import VERSION
 from .build import build_text, site_sitemap_writer, sitemap_base
-from .bundle import BUNDLE_NAME, line_source
+from .bundle import BUFFER as BUNDLE_BUFFER
+from .bundle import BUNDLE_NAME, line_source, line_start
 from .checks.site import SiteLint
 from .discover import SourceFile, SourceList, discover, display_path, read_source
 from .emit import OutputTransaction, output_lock
@@ -239,33 +240,37 @@ class _PreviousBundle:
     def __init__(self, path: Path) -> None:
         self.changed = False
         self._lines = self._read(path)
-        self._next: tuple[str, bytes] | None = next(self._lines, None)
+        self._next: bytes | None = next(self._lines, None)
 
-    def _read(self, path: Path) -> Iterator[tuple[str, bytes]]:
+    def _read(self, path: Path) -> Iterator[bytes]:
         try:
-            handle = open(path, "rb")  # noqa: SIM115 - closed below
+            handle = open(path, "rb", buffering=BUNDLE_BUFFER)  # noqa: SIM115 - closed below
         except OSError:
             self.changed = True  # none yet: one is written, even empty
             return
         with handle:
             try:
                 for line in handle:
-                    source = line_source(line)
-                    if source is not None and line.endswith(b"\n"):
-                        yield source, line
+                    if not line.endswith(b"\n"):
+                        self.changed = True  # cut short: the new bundle has it whole
                     else:
-                        self.changed = True  # a damaged line: the new bundle has none
+                        yield line
             except OSError:
                 self.changed = True  # the rest counts as missing: built again
 
     def take(self, name: str) -> bytes | None:
-        while self._next is not None and self._next[0] < name:
-            self.changed = True  # an article that is gone, or no longer built
+        start = line_start(name)
+        while self._next is not None:
+            line = self._next
+            if line.startswith(start):  # decided without decoding the line's source
+                self._next = next(self._lines, None)
+                return line
+            source = line_source(line)
+            if source is not None and source > name:
+                return None  # not in the bundle; the next line belongs to a later article
+            # A line of an article that is gone or no longer built, or a damaged one.
+            self.changed = True
             self._next = next(self._lines, None)
-        if self._next is not None and self._next[0] == name:
-            found = self._next[1]
-            self._next = next(self._lines, None)
-            return found
         return None
 
     def finish(self) -> bool:
