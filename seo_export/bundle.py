@@ -21,6 +21,7 @@ left out with a finding; the others are still bundled.
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import secrets
 from collections.abc import Generator, Iterator
@@ -114,23 +115,40 @@ def iter_bundle(
     manifest is damaged, both at the first ``next()``.
     """
     with output_lock(out_dir):
-        yield from _locked_entries(out_dir, findings, root or Path.cwd())
+        yield from _open_build(out_dir, findings, root or Path.cwd())[1]
 
 
-def _locked_entries(out_dir: Path, findings: list[Finding], root: Path) -> Iterator[BundleEntry]:
+def _open_build(
+    out_dir: Path, findings: list[Finding], root: Path
+) -> tuple[bool, Iterator[BundleEntry]]:
+    """(whether the build wrote the bundle itself, its entries); the caller holds the lock."""
     recover(out_dir)  # a build that stopped while moving files in is finished first
     header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
     if header is None:
         raise NoBuildToBundleError(f"{out_dir} has no manifest.json: run seo-export build first")
     if read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
         # The build wrote the bundle itself (output = "bundle"): there are no files to read.
-        yield from written_entries(out_dir / BUNDLE_NAME)
-        return
+        return True, written_entries(out_dir / BUNDLE_NAME)
+    return False, _from_files(out_dir, entries, findings, root)
+
+
+def _from_files(
+    out_dir: Path,
+    entries: Iterator[tuple[dict[str, Any], str]],
+    findings: list[Finding],
+    root: Path,
+) -> Iterator[BundleEntry]:
     for entry, _ in entries:
         if entry.get("built") is True:
             bundled = _entry(out_dir, entry, findings, root)
             if bundled is not None:
                 yield bundled
+
+
+_FIELD_TYPES = {
+    "source": str, "slug": str, "url": str, "title": str, "head_html": str, "tags": list,
+    "jsonld": dict,
+}  # fmt: skip
 
 
 def written_entries(path: Path) -> Iterator[BundleEntry]:
@@ -145,6 +163,10 @@ def written_entries(path: Path) -> Iterator[BundleEntry]:
         for number, line in enumerate(handle, start=1):
             try:
                 data = orjson.loads(line)
+                if not isinstance(data, dict) or any(
+                    not isinstance(data.get(key), kind) for key, kind in _FIELD_TYPES.items()
+                ):
+                    raise TypeError("not the fields of a bundle line")
                 entry = BundleEntry(**data)
             except (orjson.JSONDecodeError, TypeError) as error:
                 raise ManifestDamagedError(
@@ -285,23 +307,18 @@ def write_bundle(
         )
     findings: list[Finding] = []
     count = 0
-    entries = iter_bundle(out_dir, findings, root=root)
-    built_in = read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle"
-    if built_in and target == Path(os.path.realpath(default)):
-        # The build keeps out/articles.ndjson itself: read through, not rewritten.
-        with contextlib.closing(entries):
-            count = sum(1 for _ in entries)
-        return BundleResult(default, count, ())
-    try:
-        first = next(entries, None)  # the lock, recovery and manifest checks, before writing
+    with output_lock(out_dir):
+        built_in, entries = _open_build(out_dir, findings, root or Path.cwd())
+        if built_in and target == Path(os.path.realpath(default)):
+            # The build keeps out/articles.ndjson itself: read through, not rewritten.
+            return BundleResult(default, sum(1 for _ in entries), ())
+        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+            leftover.unlink(missing_ok=True)  # of a bundle that was stopped half-way
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         try:
             # O_EXCL: a new file of our own (never through a link), with the usual mode.
             handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             with open(handle, "wb") as bundle:
-                if first is not None:
-                    bundle.write(bundle_line(first))
-                    count += 1
                 for entry in entries:
                     bundle.write(bundle_line(entry))
                     count += 1
@@ -313,6 +330,4 @@ def write_bundle(
         finally:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-    finally:
-        entries.close()
     return BundleResult(path or default, count, tuple(findings))

@@ -338,25 +338,18 @@ class OutputTransaction:
         return written, count, removals if len(removals) <= DETAIL_LIMIT else []
 
     def _become_out(self) -> bool:
-        """A first build: when out/ is missing or empty, the staging folder becomes out/.
+        """A first build: when out/ does not exist, the staging folder becomes out/.
 
         One rename instead of one per article, and as atomic as the journal: out/
-        is missing (or empty) or complete. Taken only when the staging folder
-        holds nothing but staged output, so out/ gets exactly what the journal
-        would have moved; False (nothing done) sends the commit the usual way.
+        is missing or complete. Taken only when the staging folder holds nothing
+        but staged output, so out/ gets exactly what the journal would have moved;
+        False (nothing done) sends the commit the usual way. An out/ that exists,
+        even empty (a mount point, a folder with its own owner and mode, a link),
+        is moved into, never replaced.
         """
         out = os.fspath(self.out_dir)
-        if os.path.islink(out):  # noqa: PTH114 - a link to a folder elsewhere stays a link
-            # (rename would refuse to replace it too, with ENOTDIR; not left to that)
+        if os.path.lexists(out):
             return False
-        try:
-            with os.scandir(out) as present:
-                if next(present, None) is not None:
-                    return False
-        except FileNotFoundError:
-            pass
-        except OSError:
-            return False  # not a folder, or unreadable: the usual way reports it
         staged_tops = set()
         try:
             with open(self.staging / WRITTEN_LIST, encoding="utf-8") as listed:
@@ -436,7 +429,12 @@ def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = Fal
                 if undo and os.path.lexists(target):
                     aside = os.path.join(stage, BACKUP, path)  # noqa: PTH118
                     ensure(os.path.dirname(aside))  # noqa: PTH120
-                    os.replace(target, aside)
+                    try:
+                        # A second name for the old file: out/path never goes missing for
+                        # a reader (the replace below swaps it in one step).
+                        os.link(target, aside, follow_symlinks=False)
+                    except OSError:
+                        os.replace(target, aside)  # a file system without hard links
                     progress.written[index] = _REPLACED
                 elif undo:
                     progress.written[index] = _MOVED

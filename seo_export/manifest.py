@@ -201,43 +201,49 @@ def read_manifest(
     manifest that ends before its closing lines, raises :class:`ManifestDamagedError`.
     """
     try:
-        handle = open(path, encoding="utf-8")  # noqa: SIM115 - closed by the generator
-    except OSError:
+        with open(path, encoding="utf-8") as handle:
+            first = handle.readline()
+            start = handle.tell()
+    except (OSError, UnicodeDecodeError):
         return None, iter(())
-    first = handle.readline()
     if not first.endswith('"articles":[\n'):
-        handle.close()
         return None, iter(())
     try:
         head = json.loads(first[: -len(',"articles":[\n')] + "}")
     except ValueError:
-        handle.close()
         return None, iter(())
     if head.get("tool") != TOOL:
-        handle.close()
         return None, iter(())
     header = ManifestHeader(str(head.get("version")), str(head.get("settings_digest")))
+    # The entries open the file again when first asked for, so that a reader that never
+    # asks (one that only wanted the header) leaves no file open.
     if strict:
-        return header, _strict_entries(handle, path)
-    return header, (_key_entries if keys_only else _entries)(handle)
+        return header, _strict_entries(_lines(path, start), path)
+    return header, (_key_entries if keys_only else _entries)(_lines(path, start))
 
 
-def _strict_entries(handle: Any, path: Path) -> Iterator[tuple[dict[str, Any], str]]:
+def _lines(path: Path, start: int) -> Iterator[str]:
+    """The manifest's lines after its header (``start``: where the first line ended)."""
+    with open(path, encoding="utf-8") as handle:
+        handle.seek(start)
+        yield from handle
+
+
+def _strict_entries(lines: Iterator[str], path: Path) -> Iterator[tuple[dict[str, Any], str]]:
     advice = "build again with seo-export build --force"
-    with handle:
-        for number, line in enumerate(handle, start=2):
-            if line.startswith("]"):
-                return
-            text = line.rstrip("\n").removesuffix(",")
-            try:
-                entry = orjson.loads(text)
-            except orjson.JSONDecodeError:
-                entry = None
-            if not line.endswith("\n") or not isinstance(entry, dict):
-                raise ManifestDamagedError(
-                    f"{path}:{number}: not an article entry as a build writes it; {advice}"
-                )
-            yield entry, text
+    for number, line in enumerate(lines, start=2):
+        if line.startswith("]"):
+            return
+        text = line.rstrip("\n").removesuffix(",")
+        try:
+            entry = orjson.loads(text)
+        except orjson.JSONDecodeError:
+            entry = None
+        if not line.endswith("\n") or not isinstance(entry, dict):
+            raise ManifestDamagedError(
+                f"{path}:{number}: not an article entry as a build writes it; {advice}"
+            )
+        yield entry, text
     raise ManifestDamagedError(f"{path} ends before its closing lines; {advice}")
 
 
@@ -245,47 +251,45 @@ _KEYS_END = ',"content_hash":"'
 """Follows the source at the start of every line (a string in JSON cannot hold it unescaped)."""
 
 
-def _key_entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
+def _key_entries(lines: Iterator[str]) -> Iterator[tuple[dict[str, Any], str]]:
     """(``source`` and ``content_hash``, the whole line) for each article, read from the
     start of each line only: what a build asks of every entry before it starts."""
-    with handle:
-        for line in handle:
-            if line.startswith("]"):
-                return
-            start = line.find(_KEYS_END)
-            end = line.find('"', start + len(_KEYS_END)) if start > 0 else -1
-            try:
-                keys = orjson.loads(line[: end + 1] + "}") if end > 0 else None
-            except orjson.JSONDecodeError:
-                keys = None
-            if not isinstance(keys, dict) or keys.keys() != {"source", "content_hash"}:
-                return  # not a line this version wrote: no reuse from here on
-            yield keys, line.rstrip("\n").removesuffix(",")
+    for line in lines:
+        if line.startswith("]"):
+            return
+        start = line.find(_KEYS_END)
+        end = line.find('"', start + len(_KEYS_END)) if start > 0 else -1
+        try:
+            keys = orjson.loads(line[: end + 1] + "}") if end > 0 else None
+        except orjson.JSONDecodeError:
+            keys = None
+        if not isinstance(keys, dict) or keys.keys() != {"source", "content_hash"}:
+            return  # not a line this version wrote: no reuse from here on
+        yield keys, line.rstrip("\n").removesuffix(",")
 
 
 _ENTITIES = ',"entities":'
 
 
-def _entries(handle: Any) -> Iterator[tuple[dict[str, Any], str]]:
+def _entries(lines: Iterator[str]) -> Iterator[tuple[dict[str, Any], str]]:
     """(the entry without its entities, its whole line) for each article.
 
     The entities are the last key and the bulk of a line; a build never reads
     them back (an up-to-date article's line is copied as it is), so they are
     not parsed. :func:`parse_entry` reads a whole line when it is needed.
     """
-    with handle:
-        for line in handle:
-            if line.startswith("]"):
-                return
-            text = line.rstrip("\n").removesuffix(",")
-            cut = text.rfind(_ENTITIES)
+    for line in lines:
+        if line.startswith("]"):
+            return
+        text = line.rstrip("\n").removesuffix(",")
+        cut = text.rfind(_ENTITIES)
+        try:
+            yield orjson.loads(text[:cut] + "}" if cut > 0 else text), text
+        except orjson.JSONDecodeError:
             try:
-                yield orjson.loads(text[:cut] + "}" if cut > 0 else text), text
+                yield orjson.loads(text), text
             except orjson.JSONDecodeError:
-                try:
-                    yield orjson.loads(text), text
-                except orjson.JSONDecodeError:
-                    return
+                return
 
 
 def article_file(entry: Mapping[str, Any], suffix: str) -> str | None:

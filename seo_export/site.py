@@ -3,10 +3,11 @@
 The pipeline per article (:func:`seo_export.build.build_text`) runs in worker
 processes, which also write the article's three files into the staging
 folder, so that both cores share the parsing and the file system's per-file
-cost. Results come back in source order, and the main process streams the
-manifest and the sitemaps from them: the output is byte-identical to a
-one-process build, and memory does not grow with the corpus beyond one short
-record per slug.
+cost (with ``output = "bundle"`` they send back the article's line of
+out/articles.ndjson instead). Results come back in source order, and the main
+process streams the manifest, the sitemaps and the bundle from them: the
+output is byte-identical to a one-process build, and memory does not grow
+with the corpus beyond one short record per slug.
 
 What is up to date is not rebuilt: the previous manifest says which content
 hash each source was built from, and a stat cache beside out/ (size, times
@@ -262,7 +263,9 @@ class _PreviousBundle:
         start = line_start(name)
         while self._next is not None:
             line = self._next
-            if line.startswith(start):  # decided without decoding the line's source
+            if line.startswith(start) and line.endswith(b"}}\n"):
+                # Decided without decoding the line's source. A line cut short (it must
+                # end its JSON-LD and itself) counts as lost: the article is built again.
                 self._next = next(self._lines, None)
                 return line
             source = line_source(line)

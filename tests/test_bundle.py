@@ -189,6 +189,13 @@ def test_a_bundle_that_fails_midway_leaves_the_old_one(site: Settings) -> None:
     assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == []
 
 
+def test_what_a_stopped_bundle_left_is_cleared(site: Settings) -> None:
+    leftover = site.out_dir / ".articles.ndjson.0123456789ab.tmp"
+    leftover.write_text("half a line", encoding="utf-8")
+    assert write_bundle(site.out_dir).articles == 2
+    assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == []
+
+
 def test_a_folder_that_cannot_hold_the_bundle_is_a_clear_error(site: Settings) -> None:
     blocked = site.root / "not-a-folder"
     blocked.write_text("a file", encoding="utf-8")

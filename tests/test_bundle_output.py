@@ -14,9 +14,10 @@ from typing import Any
 
 import pytest
 
-from seo_export import site
+from seo_export import emit, site
 from seo_export.bundle import BUNDLE_NAME, write_bundle
 from seo_export.inject import inject_site
+from seo_export.manifest import ManifestDamagedError
 from seo_export.model import BuildResult
 from seo_export.report import write_report
 from seo_export.settings import Settings, load_settings
@@ -24,7 +25,7 @@ from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
 from conftest import REPO
-from edits import CASES, write_project
+from edits import CASES, article, write_project
 from helpers import result_summary, snapshot
 
 INJECT_FIXTURE = Path(__file__).parent / "cases" / "inject"
@@ -117,8 +118,9 @@ def test_many_articles_in_two_processes_give_what_one_gives(tmp_path: Path) -> N
         (lambda path: path.write_bytes(path.read_bytes()[:-500]), 1),
         (lambda path: path.write_bytes(b"".join(path.read_bytes().splitlines(True)[1:])), 1),
         (lambda path: path.write_bytes(path.read_bytes().replace(b'{"source"', b"{ ", 2)), 2),
+        (lambda path: path.write_bytes(cut_line(path.read_bytes(), 2)), 1),
     ],
-    ids=["deleted", "last-line-cut", "first-line-lost", "two-lines-edited"],
+    ids=["deleted", "last-line-cut", "first-line-lost", "two-lines-edited", "a-line-cut"],
 )
 def test_a_bundle_lost_or_cut_is_made_whole_by_the_next_build(
     tmp_path: Path, damage: Callable[[Path], None], rebuilt: int
@@ -129,6 +131,46 @@ def test_a_bundle_lost_or_cut_is_made_whole_by_the_next_build(
     damage(settings.out_dir / BUNDLE_NAME)
     assert build_site(settings).built == rebuilt  # the articles whose lines were lost
     assert snapshot(settings.out_dir) == whole
+
+
+def cut_line(data: bytes, number: int) -> bytes:
+    """``data`` with line ``number`` (from 0) cut to 300 bytes, its newline kept."""
+    lines = data.splitlines(keepends=True)
+    lines[number] = lines[number][:300] + b"\n"
+    return b"".join(lines)
+
+
+def test_a_bundle_line_of_the_wrong_shape_is_refused(tmp_path: Path) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    build_site(settings)
+    bundle = settings.out_dir / BUNDLE_NAME
+    first, rest = bundle.read_bytes().split(b"\n", 1)
+    data = json.loads(first)
+    data["jsonld"] = []
+    bundle.write_bytes(json.dumps(data).encode() + b"\n" + rest)
+    with pytest.raises(ManifestDamagedError, match=r"articles\.ndjson:1: not a bundle line"):
+        write_bundle(settings.out_dir)
+
+
+def test_readers_never_find_a_file_missing_while_a_build_commits(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = project(tmp_path / "p", bundle=True)
+    build_site(settings)
+    (settings.content_dir / "artikel-2.md").write_text(article(2, body=" Ny."), "utf-8")
+    cache_path(settings.out_dir).unlink()  # the whole build: it replaces files in out/
+    watched = [settings.out_dir / name for name in ("manifest.json", BUNDLE_NAME)]
+    seen: list[bool] = []
+    real_replace = emit.os.replace
+
+    def replace(source: Any, target: Any) -> None:
+        seen.extend(path.exists() for path in watched)
+        real_replace(source, target)
+        seen.extend(path.exists() for path in watched)
+
+    monkeypatch.setattr(emit.os, "replace", replace)
+    assert build_site(settings).built == 1
+    assert len(seen) >= 8 and all(seen)
 
 
 def test_switching_output_removes_what_the_other_way_wrote(tmp_path: Path) -> None:

@@ -228,17 +228,34 @@ def test_a_first_build_moves_staging_in_whole_with_exactly_the_output(
     assert project.out_dir.stat().st_ino == inode  # moved into, not replaced
 
 
-def test_an_empty_out_folder_is_replaced_but_a_link_to_one_stays_a_link(
-    project: Settings, tmp_path: Path
+def test_an_out_folder_that_exists_is_moved_into_even_empty(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    # Only a missing out/ is made by renaming staging: an empty one (a mount point, a
+    # folder made for the site with its own mode) keeps being that folder.
     project.out_dir.mkdir()
+    project.out_dir.chmod(0o2750)
     inode = project.out_dir.stat().st_ino
     build_site(project)
-    assert project.out_dir.stat().st_ino != inode  # the staging folder took its place
+    assert project.out_dir.stat().st_ino == inode
+    assert project.out_dir.stat().st_mode & 0o7777 == 0o2750
     assert len(list(project.out_dir.glob("*/head.html"))) == 6
-
+    # A missing one is the staging folder, renamed.
     shutil.rmtree(project.out_dir)
     (project.root / ".out.cache").unlink()
+    staged: list[int] = []
+    real_commit = OutputTransaction.commit
+
+    def noting(transaction: OutputTransaction) -> Any:
+        staged.append(transaction.staging.stat().st_ino)
+        return real_commit(transaction)
+
+    monkeypatch.setattr(OutputTransaction, "commit", noting)
+    build_site(project)
+    assert [project.out_dir.stat().st_ino] == staged
+
+
+def test_a_link_named_out_stays_a_link(project: Settings, tmp_path: Path) -> None:
     elsewhere = tmp_path / "www" / "seo"
     elsewhere.mkdir(parents=True)
     project.out_dir.symlink_to(elsewhere)
