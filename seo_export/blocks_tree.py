@@ -35,12 +35,19 @@ class Node:
         self.start = start
 
 
+_LEAVES = frozenset({"text", "text_special", "softbreak", "hardbreak"})
+"""Nodes without children: their ``children`` are not asked for (each attribute read on a
+markdown-it-pyrs node costs as much as copying a small one)."""
+
+
 def copy_tree(node: Any) -> Node:
     """A :class:`Node` copy of a markdown-it-pyrs node and everything under it."""
+    name = node.name
     srcmap = node.srcmap
-    return Node(
-        node.name, node.meta, [copy_tree(c) for c in node.children], srcmap[0] if srcmap else 0
-    )
+    start = srcmap[0] if srcmap else 0
+    if name in _LEAVES:
+        return Node(name, node.meta, [], start)
+    return Node(name, node.meta, [copy_tree(c) for c in node.children], start)
 
 
 _INLINE_CONTAINERS = frozenset({"paragraph", "heading", "lheading", "tcell"})

@@ -8,6 +8,7 @@ the medical entities. Keys seo-export does not interpret are kept in
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .blocks import blocks_from_tokens, clean_text
@@ -78,9 +79,7 @@ def normalize(
     else:
         blocks = blocks_from_tokens(parsed.tokens, parsed.body_line, url)
     intro, sections = split_sections(blocks)
-    faq_section = next(
-        (s for s in sections if any(p.search(s.heading) for p in settings.faq_headings)), None
-    )
+    faq_section = next((s for s in sections if is_faq_heading(s.heading, settings)), None)
     faq: tuple[FaqItem, ...] = ()
     if faq_section is not None:
         faq = faq_from_section(faq_section, display, findings)
@@ -152,6 +151,27 @@ def _slug(
         )
         return None
     return slug
+
+
+_FAQ_MEMO: dict[tuple[int, str], bool] = {}
+_FAQ_PATTERNS: dict[int, tuple[re.Pattern[str], ...]] = {}
+
+
+def is_faq_heading(heading: str, settings: Settings) -> bool:
+    """Whether an H2 is the FAQ's, by the ``faq_headings`` patterns.
+
+    Remembered per pattern set (keyed by identity, as extract.rule_for does), because
+    sites repeat their headings: the patterns ran 22 searches per article.
+    """
+    patterns = settings.faq_headings
+    key = (id(patterns), heading)
+    found = _FAQ_MEMO.get(key)
+    if found is None:
+        if len(_FAQ_MEMO) > 50_000:
+            _FAQ_MEMO.clear()
+        _FAQ_PATTERNS[id(patterns)] = patterns  # keeps the id from being reused meanwhile
+        found = _FAQ_MEMO[key] = any(p.search(heading) for p in patterns)
+    return found
 
 
 def split_sections(blocks: Iterable[Block]) -> tuple[list[Block], list[Section]]:

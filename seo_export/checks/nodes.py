@@ -61,11 +61,13 @@ def collect_nodes(value: Any) -> list[dict[str, Any]]:
             children = [
                 child
                 for key, child in item.items()
-                if key != "@context" and isinstance(child, (dict, list))
+                if isinstance(child, (dict, list)) and key != "@context"
             ]
         else:
             children = [child for child in item if isinstance(child, (dict, list))]
-        stack.extend(reversed(children))
+        if children:
+            children.reverse()
+            stack += children
     return found
 
 
