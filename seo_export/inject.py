@@ -310,7 +310,16 @@ class BuiltPage:
 
 
 def built_pages(out_dir: Path) -> list[BuiltPage]:
-    """The built articles of ``out_dir``, from its manifest."""
+    """The built articles of ``out_dir``, from its manifest (out/ locked while they are read,
+    and a build that was stopped while moving its files in finished first)."""
+    from .emit import output_lock, recover
+
+    with output_lock(out_dir):
+        recover(out_dir)
+        return _built_pages(out_dir)
+
+
+def _built_pages(out_dir: Path) -> list[BuiltPage]:
     header, entries = read_manifest(out_dir / MANIFEST_NAME)
     if header is None:
         raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")

@@ -99,7 +99,20 @@ def worst(findings: list[dict[str, Any]]) -> str:
 def write_report(
     settings: Settings, *, max_articles: int = DEFAULT_MAX_ARTICLES, path: Path | None = None
 ) -> Path:
-    """Write the report of the build in ``settings.out_dir``; return where it is."""
+    """Write the report of the build in ``settings.out_dir``; return where it is.
+
+    out/ is locked while it is read (a build started meanwhile is refused), and a build
+    that was stopped while moving its files in is finished first, so the manifest and
+    the files (or bundle) read are of one build.
+    """
+    from .emit import output_lock, recover
+
+    with output_lock(settings.out_dir):
+        recover(settings.out_dir)
+        return _write_report(settings, max_articles, path)
+
+
+def _write_report(settings: Settings, max_articles: int, path: Path | None) -> Path:
     out_dir = settings.out_dir
     header, entries = read_manifest(out_dir / MANIFEST_NAME)
     if header is None:

@@ -262,3 +262,14 @@ def test_page_outside_the_site_is_never_mapped(tmp_path: Path) -> None:
         page_for_url("https://x.example/%2e%2e/secret", tmp_path / "site", ["{path_no_slash}.html"])
         is None
     )
+
+
+def test_inject_is_refused_while_a_build_holds_out(site: tuple[Path, Settings]) -> None:
+    from seo_export.emit import output_lock
+    from seo_export.errors import OutputLockedError
+
+    site_dir, settings = site
+    before = snapshot(site_dir)
+    with output_lock(settings.out_dir), pytest.raises(OutputLockedError):
+        inject_site(site_dir, settings)
+    assert snapshot(site_dir) == before

@@ -300,3 +300,12 @@ def test_read_footer_finds_the_closing_data_from_the_end(site: Settings, tmp_pat
     torn.write_text('{"tool":"seo-export","articles":[\n' + line, encoding="utf-8")
     assert read_footer(torn) == {}
     assert read_footer(tmp_path / "missing.json") == {}
+
+
+def test_report_is_refused_while_a_build_holds_out(site: Settings) -> None:
+    from seo_export.emit import output_lock
+    from seo_export.errors import OutputLockedError
+
+    with output_lock(site.out_dir), pytest.raises(OutputLockedError):
+        write_report(site)
+    assert not (site.out_dir / "report.html").exists()
