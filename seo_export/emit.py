@@ -327,6 +327,12 @@ class OutputTransaction:
         self._journal_written = True
         try:
             _apply(self.out_dir, self.staging, removals, undo=True)
+        except UndoFailedError as exc:
+            # Neither forward nor back: the journal stays, and the next run finishes the move.
+            raise OutputWriteError(
+                f"moving files into {self.out_dir} failed and could not be undone "
+                f"({exc.__cause__}; undoing: {exc}); the next seo-export run finishes the move"
+            ) from exc
         except OSError as exc:
             # Undone: out/ is as it was, and the journal must not roll this forward.
             self._journal_written = False
@@ -378,8 +384,12 @@ class OutputTransaction:
         return True
 
 
+class UndoFailedError(OSError):
+    """Putting out/ back after a failed commit failed too."""
+
+
 BACKUP = ".seo-export-backup"
-_MOVED, _REPLACED, _REMOVED, _FOLDER_MOVED = 1, 2, 3, 4
+_MOVED, _REPLACED, _REMOVED, _FOLDER_MOVED, _LINKED = 1, 2, 3, 4, 5
 
 
 def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = False) -> None:
@@ -433,12 +443,15 @@ def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = Fal
                         # A second name for the old file: out/path never goes missing for
                         # a reader (the replace below swaps it in one step).
                         os.link(target, aside, follow_symlinks=False)
+                        progress.written[index] = _LINKED  # the old file is still in place
                     except OSError:
                         os.replace(target, aside)  # a file system without hard links
-                    progress.written[index] = _REPLACED
+                        progress.written[index] = _REPLACED
                 elif undo:
                     progress.written[index] = _MOVED
                 os.replace(source, target)
+                if undo and progress.written[index] == _LINKED:
+                    progress.written[index] = _REPLACED
         for index, path in enumerate(removed):
             gone = out_dir / path
             if undo and gone.exists():
@@ -448,9 +461,12 @@ def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = Fal
             else:
                 with contextlib.suppress(FileNotFoundError):
                     gone.unlink()
-    except OSError:
+    except OSError as failure:
         if undo:
-            _undo(out_dir, staging, removed, progress)
+            try:
+                _undo(out_dir, staging, removed, progress)
+            except OSError as undo_failure:
+                raise UndoFailedError(str(undo_failure)) from failure
         raise
     for path in removed:
         _remove_empty_parents((out_dir / path).parent, out_dir)
@@ -478,9 +494,9 @@ def _undo(out_dir: Path, staging: Path, removed: list[str], progress: _Progress)
             # Out of the way under a name of its own: staging may hold the folder again.
             os.replace(out_dir / path.partition("/")[0], staging / f".undone-{index}")
         elif state == _REPLACED:
-            if (out_dir / path).exists():  # the new file made it in before the failure
-                os.replace(out_dir / path, staging / path)
+            # The old file back over the new one (or into the gap the failure left).
             os.replace(backup / path, out_dir / path)
+        # _LINKED: the failure came before the new file went in; the old one never left.
         elif state == _MOVED:
             target = out_dir / path
             if target.exists():

@@ -248,3 +248,60 @@ def test_a_second_build_at_the_same_time_refuses(big_project: Path) -> None:
     assert second.returncode == 2
     assert b"another seo-export run is writing" in errors
     assert first.wait() == 0
+
+
+class FailInto:
+    """``os.replace`` that fails, every time, for targets under ``folder``."""
+
+    def __init__(self, real: Any, folder: Path, error: int = errno.EACCES) -> None:
+        self.real, self.folder, self.error = real, str(folder) + os.sep, error
+
+    def __call__(self, source: Any, target: Any, *args: Any, **kwargs: Any) -> Any:
+        if str(target).startswith(self.folder):
+            raise OSError(self.error, os.strerror(self.error))
+        return self.real(source, target, *args, **kwargs)
+
+
+def test_a_folder_that_refuses_every_move_is_undone_around(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder that cannot be written (as a user, chmod a-w) fails each move into it; the
+    # files replaced before it in the same commit must go back, and the old ones in it stay.
+    build_site(project, jobs=1)
+    before = snapshot(project.out_dir)
+    touch_all(project)
+    last = sorted(p for p in project.out_dir.iterdir() if p.is_dir())[-1]
+    monkeypatch.setattr(emit.os, "replace", FailInto(os.replace, last))
+    with pytest.raises(emit.OutputWriteError, match="as it was before this run"):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    assert snapshot(project.out_dir) == before
+    assert build_site(project, jobs=1).built == 12
+
+
+def test_an_undo_that_fails_too_keeps_the_journal_and_the_next_run_finishes(
+    project: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build_site(project, jobs=1)
+    touch_all(project)
+    # Moves fail from the 4th on, the undo's included: neither forward nor back.
+    calls = 0
+    real = os.replace
+
+    def from_fourth(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls >= 4:
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(emit.os, "replace", from_fourth)
+    with pytest.raises(emit.OutputWriteError, match=r"could not be undone.*finishes the move"):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    assert (staging_dir(project.out_dir) / emit.JOURNAL).is_file()
+    build_site(project, jobs=1)  # rolls the interrupted move forward, then builds
+    fresh = project.root.parent / "fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
+    build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
+    assert snapshot(project.out_dir) == snapshot(fresh / "out")
