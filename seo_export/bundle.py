@@ -24,6 +24,7 @@ import contextlib
 import glob
 import os
 import secrets
+import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,7 +33,7 @@ from typing import Any
 import orjson
 
 from .discover import display_path
-from .emit import output_lock, recover
+from .emit import reading_lock
 from .errors import SeoExportError
 from .findings import finding
 from .manifest import (
@@ -114,7 +115,7 @@ def iter_bundle(
     no build, :class:`~seo_export.manifest.ManifestDamagedError` when its
     manifest is damaged, both at the first ``next()``.
     """
-    with output_lock(out_dir):
+    with reading_lock(out_dir):
         yield from _open_build(out_dir, findings, root or Path.cwd())[1]
 
 
@@ -122,7 +123,6 @@ def _open_build(
     out_dir: Path, findings: list[Finding], root: Path
 ) -> tuple[bool, Iterator[BundleEntry]]:
     """(whether the build wrote the bundle itself, its entries); the caller holds the lock."""
-    recover(out_dir)  # a build that stopped while moving files in is finished first
     header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
     if header is None:
         raise NoBuildToBundleError(f"{out_dir} has no manifest.json: run seo-export build first")
@@ -307,13 +307,12 @@ def write_bundle(
         )
     findings: list[Finding] = []
     count = 0
-    with output_lock(out_dir):
+    with reading_lock(out_dir):
         built_in, entries = _open_build(out_dir, findings, root or Path.cwd())
         if built_in and target == Path(os.path.realpath(default)):
             # The build keeps out/articles.ndjson itself: read through, not rewritten.
             return BundleResult(default, sum(1 for _ in entries), ())
-        for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-            leftover.unlink(missing_ok=True)  # of a bundle that was stopped half-way
+        _clear_leftovers(target)
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         try:
             # O_EXCL: a new file of our own (never through a link), with the usual mode.
@@ -331,3 +330,18 @@ def write_bundle(
             with contextlib.suppress(OSError):
                 temporary.unlink()
     return BundleResult(path or default, count, tuple(findings))
+
+
+LEFTOVER_AGE = 3600.0
+"""Seconds after which a temporary bundle nobody writes to any more is taken for one that a
+stopped run left (one being written is touched every moment)."""
+
+
+def _clear_leftovers(target: Path) -> None:
+    """Remove temporary bundles beside ``target`` that stopped runs left: old ones only
+    (another run may be writing its own), and quietly (another user's may not be ours)."""
+    now = time.time()
+    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            if now - leftover.lstat().st_mtime > LEFTOVER_AGE:
+                leftover.unlink()

@@ -658,7 +658,7 @@ def watch_and_build(
     change; Ctrl-C stops (exit 0)."""
     import time
 
-    from .errors import SeoExportError
+    from .errors import OutputLockedError, SeoExportError
     from .model import Severity
     from .site import build_site
     from .watch import watch
@@ -676,7 +676,15 @@ def watch_and_build(
                 click.echo("Waiting for the settings to be fixed...")
                 continue
             try:
-                result = build_site(settings, force=force, keep_info=verbose)
+                while True:
+                    try:
+                        result = build_site(settings, force=force, keep_info=verbose)
+                        break
+                    except OutputLockedError as error:
+                        # A report or bundle is reading out/ (or another build writes it):
+                        # this change must still be built, so wait and try again.
+                        click.echo(f"{stamp} {error}; trying again", err=True)
+                        time.sleep(interval)
             except SeoExportError as error:
                 click.echo(f"{stamp} Error: {error}", err=True)
                 continue

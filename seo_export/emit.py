@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
 
-from .errors import OutputLockedError, SeoExportError
+from .errors import OutputLockedError, OutputPendingError, SeoExportError
 from .model import OutputFile
 
 JOURNAL = ".seo-export-journal.json"
@@ -107,6 +107,44 @@ def output_lock(out_dir: Path) -> Iterator[None]:
         yield
     finally:
         handle.close()
+
+
+@contextlib.contextmanager
+def reading_lock(out_dir: Path) -> Iterator[None]:
+    """A shared lock on ``out_dir`` for a reader (report, inject, bundle): readers share
+    it, a build (exclusive) is refused while any holds it, and it is refused while a
+    build writes. Read-only where it can be: a lock file that cannot be made (a read-only
+    folder, another user's) means reading without it; nothing in out/ is changed. Raises
+    OutputPendingError when a build stopped while moving its files in (the next build
+    finishes that; a reader would see half of it)."""
+    import fcntl
+
+    path = lock_path(out_dir)
+    handle = None
+    for mode in ("a", "r"):
+        with contextlib.suppress(OSError):
+            handle = open(path, mode)  # noqa: SIM115 - held open for the lock's lifetime
+            break
+    try:
+        if handle is not None:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno in (errno.EAGAIN, errno.EACCES):
+                    raise OutputLockedError(
+                        f"a seo-export build is writing {out_dir} (lock: {path}); "
+                        "try again when it ends"
+                    ) from None
+                raise
+        if (staging_dir(out_dir) / JOURNAL).is_file():
+            raise OutputPendingError(
+                f"a build of {out_dir} stopped while moving its files in: run seo-export "
+                "build to finish it"
+            )
+        yield
+    finally:
+        if handle is not None:
+            handle.close()
 
 
 WRITTEN_LIST = ".seo-export-written"

@@ -30,3 +30,7 @@ class ContentDirError(SeoExportError):
 
 class OutputLockedError(SeoExportError):
     """Another seo-export run holds the lock on the output folder."""
+
+
+class OutputPendingError(SeoExportError):
+    """A build stopped while moving its files into the output folder; the next build ends it."""

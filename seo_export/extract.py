@@ -132,8 +132,9 @@ def rule_for(title: str, rules: tuple[SectionRule, ...]) -> SectionRule | None:
     """
     key = (id(rules), title)
     if key not in _RULE_MEMO:
-        if len(_RULE_MEMO) > 50_000:
+        if len(_RULE_MEMO) > 50_000 or len(_RULE_SETS) > 64:  # settings loaded again and again
             _RULE_MEMO.clear()
+            _RULE_SETS.clear()
         _RULE_SETS[id(rules)] = rules  # keeps the id from being reused while remembered
         _RULE_MEMO[key] = next((rule for rule in rules if rule.matches(title)), None)
     return _RULE_MEMO[key]

@@ -310,12 +310,11 @@ class BuiltPage:
 
 
 def built_pages(out_dir: Path) -> list[BuiltPage]:
-    """The built articles of ``out_dir``, from its manifest (out/ locked while they are read,
-    and a build that was stopped while moving its files in finished first)."""
-    from .emit import output_lock, recover
+    """The built articles of ``out_dir``, from its manifest (read under a shared lock: a
+    build started meanwhile is refused)."""
+    from .emit import reading_lock
 
-    with output_lock(out_dir):
-        recover(out_dir)
+    with reading_lock(out_dir):
         return _built_pages(out_dir)
 
 

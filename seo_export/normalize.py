@@ -167,8 +167,9 @@ def is_faq_heading(heading: str, settings: Settings) -> bool:
     key = (id(patterns), heading)
     found = _FAQ_MEMO.get(key)
     if found is None:
-        if len(_FAQ_MEMO) > 50_000:
+        if len(_FAQ_MEMO) > 50_000 or len(_FAQ_PATTERNS) > 64:  # settings loaded again and again
             _FAQ_MEMO.clear()
+            _FAQ_PATTERNS.clear()
         _FAQ_PATTERNS[id(patterns)] = patterns  # keeps the id from being reused meanwhile
         found = _FAQ_MEMO[key] = any(p.search(heading) for p in patterns)
     return found

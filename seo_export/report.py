@@ -101,14 +101,12 @@ def write_report(
 ) -> Path:
     """Write the report of the build in ``settings.out_dir``; return where it is.
 
-    out/ is locked while it is read (a build started meanwhile is refused), and a build
-    that was stopped while moving its files in is finished first, so the manifest and
-    the files (or bundle) read are of one build.
+    out/ is read under a shared lock (a build started meanwhile is refused; other
+    readers are not), so the manifest and the files (or bundle) read are of one build.
     """
-    from .emit import output_lock, recover
+    from .emit import reading_lock
 
-    with output_lock(settings.out_dir):
-        recover(settings.out_dir)
+    with reading_lock(settings.out_dir):
         return _write_report(settings, max_articles, path)
 
 

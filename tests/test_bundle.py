@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,7 +26,7 @@ from seo_export.bundle import (
 )
 from seo_export.cli import main
 from seo_export.emit import JOURNAL, WRITTEN_LIST, output_lock, staging_dir
-from seo_export.errors import OutputLockedError
+from seo_export.errors import OutputLockedError, OutputPendingError
 from seo_export.manifest import ManifestDamagedError
 from seo_export.model import Finding
 from seo_export.schemas import iter_schema_errors
@@ -189,11 +191,15 @@ def test_a_bundle_that_fails_midway_leaves_the_old_one(site: Settings) -> None:
     assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == []
 
 
-def test_what_a_stopped_bundle_left_is_cleared(site: Settings) -> None:
-    leftover = site.out_dir / ".articles.ndjson.0123456789ab.tmp"
-    leftover.write_text("half a line", encoding="utf-8")
+def test_what_a_stopped_bundle_left_is_cleared_once_it_is_old(site: Settings) -> None:
+    stopped = site.out_dir / ".articles.ndjson.0123456789ab.tmp"
+    stopped.write_text("half a line", encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stopped, (hours_ago, hours_ago))
+    running = site.out_dir / ".articles.ndjson.ba9876543210.tmp"  # another run's, being written
+    running.write_text("a line so far", encoding="utf-8")
     assert write_bundle(site.out_dir).articles == 2
-    assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == []
+    assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == [running.name]
 
 
 def test_a_folder_that_cannot_hold_the_bundle_is_a_clear_error(site: Settings) -> None:
@@ -294,16 +300,40 @@ def test_a_running_build_keeps_the_bundle_out(site: Settings) -> None:
     assert not (site.out_dir / BUNDLE_NAME).exists()
 
 
-def test_a_build_that_stopped_while_moving_files_in_is_finished_first(site: Settings) -> None:
+def test_a_build_that_stopped_while_moving_files_in_is_not_read_half_way(
+    site: Settings,
+) -> None:
     # What a build killed after its journal leaves: the staged file, its list, the journal.
     staging = staging_dir(site.out_dir)
     (staging / "tennisalbue").mkdir(parents=True)
     (staging / "tennisalbue" / "head.html").write_text("<title>Ny</title>\n", "utf-8")
     (staging / WRITTEN_LIST).write_text("tennisalbue/head.html\n", "utf-8")
     (staging / JOURNAL).write_text('{"remove": []}', "utf-8")
+    before = snapshot(site.out_dir)
+    with pytest.raises(OutputPendingError, match="run seo-export build to finish it"):
+        write_bundle(site.out_dir)
+    assert snapshot(site.out_dir) == before  # a reader changes nothing
+    build_site(site)  # finishes the move
     bundled = {entry["slug"]: entry for entry in lines(write_bundle(site.out_dir).path)}
     assert bundled["tennisalbue"]["head_html"] == "<title>Ny</title>\n"
     assert not staging.exists()
+
+
+def test_readers_share_out(site: Settings) -> None:
+    findings: list[Finding] = []
+    entries = iter_bundle(site.out_dir, findings)
+    first = next(entries)  # out/ held by this reader ...
+    assert write_bundle(site.out_dir, site.root / "copy.ndjson").articles == 2  # ... and this
+    with pytest.raises(OutputLockedError):
+        build_site(site, force=True)  # a build is refused meanwhile
+    assert [first.slug, *(e.slug for e in entries)] == ["tennisalbue", "nerveafklemning"]
+    assert build_site(site, force=True).built == 2  # and goes through after
+
+
+def test_a_reader_makes_no_folder(tmp_path: Path) -> None:
+    with pytest.raises(NoBuildToBundleError):
+        write_bundle(tmp_path / "typo" / "out")
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_cli_builds_then_bundles_and_exits_1_on_a_damaged_article(

@@ -234,3 +234,37 @@ def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> No
         if process.poll() is None:
             process.kill()
             process.wait()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
+def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Path) -> None:
+    from seo_export.emit import reading_lock
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "seo_export", "build", "--watch", "--interval", "0.1"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    try:
+        lines = Lines(process)
+        lines.wait_for("Watching for changes")
+        article = project / "content" / "nerveafklemning.md"
+        text = article.read_text("utf-8")
+        with reading_lock(project / "out"):  # a report or bundle reading out/ meanwhile
+            article.write_text(
+                text.replace("metaTitle: Nerveafklemning – ", "metaTitle: Klemt nerve – "),
+                "utf-8",
+            )
+            assert "trying again" in lines.wait_for("another seo-export run is writing")
+        assert "built 1 article" in lines.wait_for("Watching for changes")
+        head = (project / "out" / "nerveafklemning" / "head.html").read_text("utf-8")
+        assert "<title>Klemt nerve – Hvad er nerveafklemning? Læs mere</title>" in head
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
