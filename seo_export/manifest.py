@@ -223,10 +223,15 @@ def read_manifest(
 
 
 def _lines(path: Path, start: int) -> Iterator[str]:
-    """The manifest's lines after its header (``start``: where the first line ended)."""
-    with open(path, encoding="utf-8") as handle:
-        handle.seek(start)
-        yield from handle
+    """The manifest's lines after its header (``start``: where the first line ended); they
+    end early where the file cannot be read (gone, or not UTF-8 from some line on), which
+    readers take as lines missing (a build then builds those articles again)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            handle.seek(start)
+            yield from handle
+    except (OSError, UnicodeDecodeError):
+        return
 
 
 def _strict_entries(lines: Iterator[str], path: Path) -> Iterator[tuple[dict[str, Any], str]]:

@@ -269,3 +269,20 @@ def test_the_list_a_crash_left_beside_out_is_cleared_by_the_next_run(project: Se
     (project.root / ".out.staging.list").write_text("nerveafklemning/head.html\n", "utf-8")
     build_site(project, force=True)
     assert beside_out(project) == [".out.cache", ".out.lock"]
+
+
+def test_a_manifest_that_stops_being_utf8_is_read_up_to_there(
+    project: Settings, tmp_path: Path
+) -> None:
+    for n in range(10, 30):
+        (project.content_dir / f"artikel-{n}.md").write_text(article(n % 28 + 1), "utf-8")
+    build_site(project)
+    whole = snapshot(project.out_dir)
+    manifest = project.out_dir / "manifest.json"
+    data = manifest.read_bytes()
+    cut = data.index(b"\n", 2 * 8192) + 1  # past what reading the header decodes
+    manifest.write_bytes(data[:cut] + b"\xff\xfe" + data[cut + 2 :])
+    (project.root / ".out.cache").unlink()  # no stamp: the build reads the manifest
+    result = build_site(project)
+    assert result.built >= 1
+    assert snapshot(project.out_dir) == whole
