@@ -16,6 +16,11 @@ It is made from out/ as a build left it, so it holds exactly what the files
 hold, and it is written to a temporary file and moved into place, so a reader
 sees the old bundle or the new one. An article whose files cannot be read is
 left out with a finding; the others are still bundled.
+
+With the setting ``output = "bundle"`` the build writes these lines itself
+instead of the files (:func:`bundle_line_of` makes an article's line in the
+worker; :mod:`seo_export.site` and :mod:`seo_export.patch` keep the file up
+to date), and readers take them from the file (:func:`written_entries`).
 """
 
 from __future__ import annotations
