@@ -676,6 +676,7 @@ def watch_and_build(
                 click.echo("Waiting for the settings to be fixed...")
                 continue
             try:
+                waited = False
                 while True:
                     try:
                         result = build_site(settings, force=force, keep_info=verbose)
@@ -683,8 +684,11 @@ def watch_and_build(
                     except OutputLockedError as error:
                         # A report or bundle is reading out/ (or another build writes it):
                         # this change must still be built, so wait and try again.
-                        click.echo(f"{stamp} {error}; trying again", err=True)
+                        if not waited:
+                            click.echo(f"{stamp} Waiting: {error}", err=True)
+                            waited = True
                         time.sleep(interval)
+                stamp = time.strftime("%H:%M:%S")
             except SeoExportError as error:
                 click.echo(f"{stamp} Error: {error}", err=True)
                 continue

@@ -148,18 +148,27 @@ def reading_lock(out_dir: Path) -> Iterator[None]:
 
 
 WRITTEN_LIST = ".seo-export-written"
+UNDOING = ".seo-export-undoing"
 DETAIL_LIMIT = 10_000
 """A build result lists the paths it wrote and removed up to this many; beyond, it counts them."""
 
 
 def recover(out_dir: Path) -> bool:
     """Finish or discard what an interrupted run left; True when a journal was rolled forward."""
+    return _recover(out_dir)[0]
+
+
+def _recover(out_dir: Path) -> tuple[bool, bool]:
+    """(whether a journal was rolled forward, whether out/ must be rebuilt whole): a run
+    that was undoing its commit when it stopped (or failed to) left out/ part old, part
+    new, which rolling forward puts in order only where the new files are still staged."""
     staging = staging_dir(out_dir)
     list_aside(out_dir).unlink(missing_ok=True)
     if not staging.exists():
-        return False
+        return False, False
     journal = staging / JOURNAL
     rolled = False
+    rebuild = (staging / UNDOING).exists()
     if journal.is_file():
         try:
             plan = json.loads(journal.read_text(encoding="utf-8"))
@@ -169,7 +178,7 @@ def recover(out_dir: Path) -> bool:
             _apply(out_dir, staging, list(plan.get("remove", [])))
             rolled = True
     shutil.rmtree(staging, ignore_errors=True)
-    return rolled
+    return rolled, rebuild and rolled
 
 
 @dataclass
@@ -188,6 +197,9 @@ class OutputTransaction:
     """Paths to remove from out/ (the previous build's outputs that are gone)."""
     written_count: int = 0
     """Files staged so far (a file staged twice counts twice)."""
+    rebuild_all: bool = False
+    """Set on entering when the last run stopped while undoing its commit: this run must
+    build every article again (out/ may hold old files the manifest calls new)."""
 
     def __post_init__(self) -> None:
         self.staging = staging_dir(self.out_dir)
@@ -196,7 +208,14 @@ class OutputTransaction:
         self._list: TextIO | None = None
 
     def __enter__(self) -> OutputTransaction:
-        recover(self.out_dir)
+        try:
+            _, self.rebuild_all = _recover(self.out_dir)
+        except OSError as exc:
+            raise OutputWriteError(
+                f"a build of {self.out_dir} stopped while moving its files in, and finishing "
+                f"that failed ({exc.strerror or exc}: {getattr(exc, 'filename', '')}); "
+                "what it left is kept for the next run"
+            ) from exc
         shutil.rmtree(self.staging, ignore_errors=True)
         try:
             self.staging.mkdir(parents=True)
@@ -501,6 +520,10 @@ def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = Fal
                     gone.unlink()
     except OSError as failure:
         if undo:
+            with contextlib.suppress(OSError):
+                # Kept with the journal if undoing stops part-way: the next run then rolls
+                # forward and builds everything again (see _recover).
+                (staging / UNDOING).touch()
             try:
                 _undo(out_dir, staging, removed, progress)
             except OSError as undo_failure:

@@ -319,7 +319,7 @@ def built_pages(out_dir: Path) -> list[BuiltPage]:
 
 
 def _built_pages(out_dir: Path) -> list[BuiltPage]:
-    header, entries = read_manifest(out_dir / MANIFEST_NAME)
+    header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
     if header is None:
         raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")
     if read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":

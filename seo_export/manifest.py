@@ -204,9 +204,19 @@ def read_manifest(
         with open(path, encoding="utf-8") as handle:
             first = handle.readline()
             start = handle.tell()
-    except (OSError, UnicodeDecodeError):
+    except UnicodeDecodeError as error:
+        if strict:
+            raise ManifestDamagedError(
+                f"{path}: not UTF-8 ({error}); build again with seo-export build --force"
+            ) from error
+        return None, iter(())
+    except OSError:
         return None, iter(())
     if not first.endswith('"articles":[\n'):
+        if strict and first:
+            raise ManifestDamagedError(
+                f"{path}:1: not a manifest's first line; build again with seo-export build --force"
+            )
         return None, iter(())
     try:
         head = json.loads(first[: -len(',"articles":[\n')] + "}")
@@ -218,20 +228,27 @@ def read_manifest(
     # The entries open the file again when first asked for, so that a reader that never
     # asks (one that only wanted the header) leaves no file open.
     if strict:
-        return header, _strict_entries(_lines(path, start), path)
+        return header, _strict_entries(_lines(path, start, strict=True), path)
     return header, (_key_entries if keys_only else _entries)(_lines(path, start))
 
 
-def _lines(path: Path, start: int) -> Iterator[str]:
-    """The manifest's lines after its header (``start``: where the first line ended); they
-    end early where the file cannot be read (gone, or not UTF-8 from some line on), which
-    readers take as lines missing (a build then builds those articles again)."""
+def _lines(path: Path, start: int, *, strict: bool = False) -> Iterator[str]:
+    """The manifest's lines after its header (``start``: where the first line ended).
+
+    Where the file cannot be read (gone, or not UTF-8 from some line on) they end early,
+    which a build takes as lines missing (it builds those articles again); ``strict``
+    readers (report, inject, bundle) get ManifestDamagedError instead.
+    """
     try:
         with open(path, encoding="utf-8") as handle:
             handle.seek(start)
             yield from handle
-    except (OSError, UnicodeDecodeError):
-        return
+    except (OSError, UnicodeDecodeError) as error:
+        if strict:
+            raise ManifestDamagedError(
+                f"{path}: cannot be read to its end ({error}); build again with "
+                "seo-export build --force"
+            ) from error
 
 
 def _strict_entries(lines: Iterator[str], path: Path) -> Iterator[tuple[dict[str, Any], str]]:

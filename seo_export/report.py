@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import os
+import secrets
 from collections import Counter
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -112,7 +113,7 @@ def write_report(
 
 def _write_report(settings: Settings, max_articles: int, path: Path | None) -> Path:
     out_dir = settings.out_dir
-    header, entries = read_manifest(out_dir / MANIFEST_NAME)
+    header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
     if header is None:
         raise NoBuildToReportError(f"{out_dir} has no manifest.json: run seo-export build first")
     summary = Summary()
@@ -133,7 +134,8 @@ def _write_report(settings: Settings, max_articles: int, path: Path | None) -> P
         sources = {str(parse_entry(line).get("source")) for _, _, line in shown}
         bundled = _bundle_lines(out_dir, sources)
     target = path or out_dir / REPORT_NAME
-    temporary = target.with_name(f".{target.name}.tmp")
+    # A name of its own: readers share out/, so two reports may be written at once.
+    temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as page:
             details = (

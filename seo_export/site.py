@@ -435,6 +435,8 @@ def _build_changes(
     """
     out_dir = settings.out_dir
     with OutputTransaction(out_dir) as transaction:
+        if transaction.rebuild_all:
+            force, changed_since_stamp = True, None  # the last run stopped while undoing
         run = _Run(settings, sources, transaction, keep_info)
         run.note(discover_findings)
         stat_cache = StatCache.open(out_dir)

@@ -301,7 +301,38 @@ def test_an_undo_that_fails_too_keeps_the_journal_and_the_next_run_finishes(
     monkeypatch.undo()
     assert (staging_dir(project.out_dir) / emit.JOURNAL).is_file()
     build_site(project, jobs=1)  # rolls the interrupted move forward, then builds
-    fresh = project.root.parent / "fresh"
+    fresh = project.root.parent / f"{project.root.name}-fresh"
+    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
+    build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
+    assert snapshot(project.out_dir) == snapshot(fresh / "out")
+
+
+@pytest.mark.parametrize("first,second", [(6, 8), (7, 9)])
+def test_an_undo_that_stops_part_way_is_followed_by_a_whole_build(
+    project: Settings, monkeypatch: pytest.MonkeyPatch, first: int, second: int
+) -> None:
+    # Moving in fails at the ``first`` replace, and undoing at the ``second``, after some
+    # of it was undone: out/ is part old, part new. The next run must end up as a fresh
+    # build would, though rolling the journal forward alone would not get there.
+    build_site(project, jobs=1)
+    touch_all(project)
+    (project.content_dir / sorted(p.name for p in project.content_dir.iterdir())[0]).unlink()
+    calls = 0
+    real = os.replace
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        if calls in (first, second):
+            raise OSError(errno.EIO, os.strerror(errno.EIO))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(emit.os, "replace", failing)
+    with pytest.raises(emit.OutputWriteError, match="could not be undone"):
+        build_site(project, jobs=1)
+    monkeypatch.undo()
+    build_site(project, jobs=1)
+    fresh = project.root.parent / f"{project.root.name}-fresh"
     shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
     build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
     assert snapshot(project.out_dir) == snapshot(fresh / "out")

@@ -309,3 +309,16 @@ def test_report_is_refused_while_a_build_holds_out(site: Settings) -> None:
     with output_lock(site.out_dir), pytest.raises(OutputLockedError):
         write_report(site)
     assert not (site.out_dir / "report.html").exists()
+
+
+def test_a_damaged_manifest_is_refused_not_reported_in_part(site: Settings) -> None:
+    from seo_export.manifest import ManifestDamagedError
+
+    manifest = site.out_dir / "manifest.json"
+    lines = manifest.read_bytes().split(b"\n")
+    lines[2] = lines[2][:30] + b"\xff\xfe" + lines[2][32:]
+    manifest.write_bytes(b"\n".join(lines))
+    with pytest.raises(ManifestDamagedError, match="build again with seo-export build --force"):
+        write_report(site)
+    assert not (site.out_dir / "report.html").exists()
+    assert [p.name for p in site.out_dir.iterdir() if p.name.endswith(".tmp")] == []
