@@ -136,7 +136,14 @@ def reading_lock(out_dir: Path) -> Iterator[None]:
                         "try again when it ends"
                     ) from None
                 raise
-        if (staging_dir(out_dir) / JOURNAL).is_file():
+        try:
+            (staging_dir(out_dir) / JOURNAL).stat()
+            pending = True
+        except FileNotFoundError:
+            pending = False
+        except OSError:
+            pending = True  # a staging folder this reader cannot look into: cannot tell
+        if pending:
             raise OutputPendingError(
                 f"a build of {out_dir} stopped while moving its files in: run seo-export "
                 "build to finish it"
