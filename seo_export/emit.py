@@ -37,6 +37,12 @@ def staging_dir(out_dir: Path) -> Path:
     return out_dir.parent / f".{out_dir.name}.staging"
 
 
+def rebuild_marker(out_dir: Path) -> Path:
+    """``.out.rebuild`` beside ``out``: a whole build is owed (a run stopped while undoing its
+    commit); it stays until a build has committed."""
+    return out_dir.parent / f".{out_dir.name}.rebuild"
+
+
 def list_aside(out_dir: Path) -> Path:
     """``.out.staging.list`` beside ``out``: the staged-file list while staging becomes out/."""
     return out_dir.parent / f".{out_dir.name}.staging.list"
@@ -182,6 +188,8 @@ def _recover(out_dir: Path) -> tuple[bool, bool]:
         except ValueError:
             plan = None
         if isinstance(plan, dict):
+            if rebuild:  # on disk before staging goes: a run that fails next still owes it
+                rebuild_marker(out_dir).touch()
             _apply(out_dir, staging, list(plan.get("remove", [])))
             rolled = True
     shutil.rmtree(staging, ignore_errors=True)
@@ -205,8 +213,9 @@ class OutputTransaction:
     written_count: int = 0
     """Files staged so far (a file staged twice counts twice)."""
     rebuild_all: bool = False
-    """Set on entering when the last run stopped while undoing its commit: this run must
-    build every article again (out/ may hold old files the manifest calls new)."""
+    """Set on entering when a run stopped while undoing its commit and no build has
+    committed since: this run must build every article again (out/ may hold old files the
+    manifest calls new). The caller removes :func:`rebuild_marker` once it has committed."""
 
     def __post_init__(self) -> None:
         self.staging = staging_dir(self.out_dir)
@@ -216,7 +225,8 @@ class OutputTransaction:
 
     def __enter__(self) -> OutputTransaction:
         try:
-            _, self.rebuild_all = _recover(self.out_dir)
+            _recover(self.out_dir)
+            self.rebuild_all = rebuild_marker(self.out_dir).exists()
         except OSError as exc:
             raise OutputWriteError(
                 f"a build of {self.out_dir} stopped while moving its files in, and finishing "

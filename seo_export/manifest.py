@@ -212,17 +212,22 @@ def read_manifest(
         return None, iter(())
     except OSError:
         return None, iter(())
+    damaged = ManifestDamagedError(
+        f"{path}:1: not a manifest's first line; build again with seo-export build --force"
+    )
     if not first.endswith('"articles":[\n'):
-        if strict and first:
-            raise ManifestDamagedError(
-                f"{path}:1: not a manifest's first line; build again with seo-export build --force"
-            )
+        if strict:
+            raise damaged  # the file is there (an empty one included), but not a manifest
         return None, iter(())
     try:
         head = json.loads(first[: -len(',"articles":[\n')] + "}")
     except ValueError:
+        if strict:
+            raise damaged from None
         return None, iter(())
-    if head.get("tool") != TOOL:
+    if not isinstance(head, dict) or head.get("tool") != TOOL:
+        if strict:
+            raise damaged
         return None, iter(())
     header = ManifestHeader(str(head.get("version")), str(head.get("settings_digest")))
     # The entries open the file again when first asked for, so that a reader that never

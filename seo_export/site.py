@@ -357,7 +357,11 @@ def _build_site(
     stamp_key = _stamp_key(settings, discover_findings)
     with output_lock(out_dir):
         trusted: frozenset[int] | None = None
-        if not force and not emit.staging_dir(out_dir).exists():
+        if (
+            not force
+            and not emit.staging_dir(out_dir).exists()
+            and not emit.rebuild_marker(out_dir).exists()
+        ):
             stamped = stamped_build(
                 out_dir,
                 ((sources.name(i), sources.path(i)) for i in range(len(sources))),
@@ -555,6 +559,8 @@ def _build_changes(
         robots = robots_line(sitemap_base(settings))
         transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
         written, written_count, removed = transaction.commit()
+        if transaction.rebuild_all:
+            emit.rebuild_marker(out_dir).unlink(missing_ok=True)  # the whole build is in
         stat_cache.commit(
             make_stamp(
                 stamp_key,

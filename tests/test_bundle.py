@@ -377,3 +377,18 @@ def test_cli_builds_then_bundles_and_exits_1_on_a_damaged_article(
     missing = runner.invoke(main, ["bundle", "--no-build", "--out", "elsewhere"])
     assert missing.exit_code == 2
     assert "has no manifest.json: run seo-export build first" in missing.output
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    ["", '{"tool":"seo-export","version":,"articles":[\n', '{"tool":"other","articles":[\n'],
+    ids=["empty", "not-json", "another-tool"],
+)
+def test_a_manifest_that_is_there_but_not_one_is_damaged_not_missing(
+    site: Settings, first_line: str
+) -> None:
+    manifest = site.out_dir / "manifest.json"
+    rest = manifest.read_text("utf-8").split("\n", 1)[1]
+    manifest.write_text(first_line + (rest if first_line else ""), encoding="utf-8")
+    with pytest.raises(ManifestDamagedError, match=r"manifest\.json:1: not a manifest's first"):
+        write_bundle(site.out_dir)

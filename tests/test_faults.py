@@ -307,9 +307,14 @@ def test_an_undo_that_fails_too_keeps_the_journal_and_the_next_run_finishes(
     assert snapshot(project.out_dir) == snapshot(fresh / "out")
 
 
+@pytest.mark.parametrize("failed_between", [False, True], ids=["next-run", "a-run-failing-first"])
 @pytest.mark.parametrize("first,second", [(6, 8), (7, 9)])
 def test_an_undo_that_stops_part_way_is_followed_by_a_whole_build(
-    project: Settings, monkeypatch: pytest.MonkeyPatch, first: int, second: int
+    project: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    first: int,
+    second: int,
+    failed_between: bool,
 ) -> None:
     # Moving in fails at the ``first`` replace, and undoing at the ``second``, after some
     # of it was undone: out/ is part old, part new. The next run must end up as a fresh
@@ -331,7 +336,13 @@ def test_an_undo_that_stops_part_way_is_followed_by_a_whole_build(
     with pytest.raises(emit.OutputWriteError, match="could not be undone"):
         build_site(project, jobs=1)
     monkeypatch.undo()
+    if failed_between:  # the run that owes the whole build fails too: the next one still owes it
+        monkeypatch.setattr(emit.os, "write", FailAt(os.write, 1))
+        with pytest.raises(emit.OutputWriteError):
+            build_site(project, jobs=1)
+        monkeypatch.undo()
     build_site(project, jobs=1)
+    assert not emit.rebuild_marker(project.out_dir).exists()
     fresh = project.root.parent / f"{project.root.name}-fresh"
     shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
     build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
