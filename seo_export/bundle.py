@@ -26,10 +26,8 @@ to date), and readers take them from the file (:func:`written_entries`).
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import secrets
-import time
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +38,7 @@ import orjson
 from .discover import display_path
 from .emit import reading_lock
 from .errors import SeoExportError
+from .files import clear_leftovers
 from .findings import finding
 from .manifest import (
     MANIFEST_NAME,
@@ -317,7 +316,7 @@ def write_bundle(
         if built_in and target == Path(os.path.realpath(default)):
             # The build keeps out/articles.ndjson itself: read through, not rewritten.
             return BundleResult(default, sum(1 for _ in entries), ())
-        _clear_leftovers(target)
+        clear_leftovers(target)
         temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
         try:
             # O_EXCL: a new file of our own (never through a link), with the usual mode.
@@ -335,18 +334,3 @@ def write_bundle(
             with contextlib.suppress(OSError):
                 temporary.unlink()
     return BundleResult(path or default, count, tuple(findings))
-
-
-LEFTOVER_AGE = 3600.0
-"""Seconds after which a temporary bundle nobody writes to any more is taken for one that a
-stopped run left (one being written is touched every moment)."""
-
-
-def _clear_leftovers(target: Path) -> None:
-    """Remove temporary bundles beside ``target`` that stopped runs left: old ones only
-    (another run may be writing its own), and quietly (another user's may not be ours)."""
-    now = time.time()
-    for leftover in target.parent.glob(f".{glob.escape(target.name)}.*.tmp"):
-        with contextlib.suppress(OSError):
-            if now - leftover.lstat().st_mtime > LEFTOVER_AGE:
-                leftover.unlink()

@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import orjson
 
 from .errors import SeoExportError
+from .files import clear_leftovers
 from .manifest import (
     MANIFEST_NAME,
     parse_entry,
@@ -135,6 +136,7 @@ def _write_report(settings: Settings, max_articles: int, path: Path | None) -> P
         bundled = _bundle_lines(out_dir, sources)
     target = path or out_dir / REPORT_NAME
     # A name of its own: readers share out/, so two reports may be written at once.
+    clear_leftovers(target)
     temporary = target.with_name(f".{target.name}.{secrets.token_hex(6)}.tmp")
     try:
         with open(temporary, "w", encoding="utf-8", newline="\n") as page:

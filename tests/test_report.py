@@ -322,3 +322,18 @@ def test_a_damaged_manifest_is_refused_not_reported_in_part(site: Settings) -> N
         write_report(site)
     assert not (site.out_dir / "report.html").exists()
     assert [p.name for p in site.out_dir.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_what_a_stopped_report_left_is_cleared_once_it_is_old(site: Settings) -> None:
+    import time
+
+    stopped = site.out_dir / ".report.html.0123456789ab.tmp"
+    stopped.write_text("<!DOCTYPE html>", encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stopped, (hours_ago, hours_ago))
+    running = site.out_dir / ".report.html.ba9876543210.tmp"  # another report, being written
+    running.write_text("<!DOCTYPE html>", encoding="utf-8")
+    write_report(site)
+    assert sorted(p.name for p in site.out_dir.iterdir() if p.name.endswith(".tmp")) == [
+        running.name
+    ]
