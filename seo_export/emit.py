@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import BinaryIO, TextIO
+from typing import IO, BinaryIO, TextIO
 
 from .errors import OutputLockedError, OutputPendingError, SeoExportError
 from .model import OutputFile
@@ -101,18 +101,23 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     except OSError as exc:
         raise OutputWriteError(f"cannot create the lock file {path}: {exc.strerror}") from exc
     try:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            if exc.errno in (errno.EAGAIN, errno.EACCES):
-                raise OutputLockedError(
-                    f"another seo-export run is writing {out_dir} (lock: {path}); "
-                    "try again when it ends"
-                ) from None
-            raise
+        _flock(handle, fcntl.LOCK_EX, f"another seo-export run is writing {out_dir} (lock: {path})")
         yield
     finally:
         handle.close()
+
+
+def _flock(handle: IO[str], operation: int, busy: str) -> None:
+    """Take ``operation`` (LOCK_EX or LOCK_SH) on the lock file without waiting; when
+    another run holds it, OutputLockedError saying ``busy``."""
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), operation | fcntl.LOCK_NB)
+    except OSError as exc:
+        if exc.errno in (errno.EAGAIN, errno.EACCES):
+            raise OutputLockedError(f"{busy}; try again when it ends") from None
+        raise
 
 
 @contextlib.contextmanager
@@ -133,15 +138,7 @@ def reading_lock(out_dir: Path) -> Iterator[None]:
             break
     try:
         if handle is not None:
-            try:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno in (errno.EAGAIN, errno.EACCES):
-                    raise OutputLockedError(
-                        f"a seo-export build is writing {out_dir} (lock: {path}); "
-                        "try again when it ends"
-                    ) from None
-                raise
+            _flock(handle, fcntl.LOCK_SH, f"a seo-export build is writing {out_dir} (lock: {path})")
         try:
             (staging_dir(out_dir) / JOURNAL).stat()
             pending = True

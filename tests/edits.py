@@ -7,7 +7,12 @@ import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
+
+from seo_export import site
+from seo_export.model import BuildResult
 from seo_export.settings import Settings, load_settings
 
 from conftest import REPO, SAMPLE
@@ -87,3 +92,17 @@ CASES: dict[str, tuple[Callable[[Settings], None], bool]] = {
     "mended": (lambda s: edit(s, "broken.md", article(9)), False),
     "a new article": (lambda s: edit(s, "artikel-7.md", article(7)), False),
 }
+
+
+def patches_taken(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """A list that gets, for each patch build tried from now on, whether it was taken."""
+    taken: list[bool] = []
+    real_patch = site.patch_build
+
+    def watched(*args: Any, **kwargs: Any) -> BuildResult | None:
+        result = real_patch(*args, **kwargs)
+        taken.append(result is not None)
+        return result
+
+    monkeypatch.setattr(site, "patch_build", watched)
+    return taken

@@ -7,12 +7,16 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import os
 import re
+import shutil
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from seo_export.model import ArticleResult, BuildResult
+from seo_export.settings import Settings, load_settings
 
 
 def to_jsonable(value: Any) -> Any:
@@ -93,3 +97,43 @@ def result_summary(result: BuildResult) -> tuple[Any, ...]:
         result.files_removed_count,
         result.robots_line,
     )
+
+
+def sample_project(root: Path, articles: Mapping[str, str]) -> Settings:
+    """A project in ``root``: the repository's settings, the sample article and ``articles``
+    (file name -> text) in content/; not built."""
+    repo = Path(__file__).resolve().parent.parent
+    content = root / "content"
+    content.mkdir(parents=True)
+    shutil.copy(repo / "content" / "nerveafklemning.md", content)
+    for name, text in articles.items():
+        (content / name).write_text(text, encoding="utf-8")
+    shutil.copy(repo / "seo-export.toml", root)
+    return load_settings(root / "seo-export.toml")
+
+
+def fresh_build(
+    settings: Settings, jobs: int | None = None
+) -> tuple[BuildResult, dict[str, bytes]]:
+    """The result and out/ of a build from scratch of a copy of the project (its settings and
+    content, without out/ or the cache beside it), made beside it: what an incremental or
+    recovered build must equal."""
+    from seo_export.site import build_site
+
+    copy = settings.root.parent / f"{settings.root.name}-fresh"
+    out = settings.out_dir.name
+    shutil.copytree(settings.root, copy, ignore=shutil.ignore_patterns(out, f".{out}.*"))
+    fresh = load_settings(copy / "seo-export.toml")
+    return build_site(fresh, jobs=jobs), snapshot(fresh.out_dir)
+
+
+def plant_leftovers(target: Path) -> tuple[Path, Path]:
+    """Two temporary files beside ``target`` as writers leave them: one a stopped run left
+    two hours ago, one another run is writing now; (stopped, running)."""
+    stopped = target.with_name(f".{target.name}.0123456789ab.tmp")
+    stopped.write_text("half of it", encoding="utf-8")
+    hours_ago = time.time() - 2 * 3600
+    os.utime(stopped, (hours_ago, hours_ago))
+    running = target.with_name(f".{target.name}.ba9876543210.tmp")
+    running.write_text("what is written so far", encoding="utf-8")
+    return stopped, running

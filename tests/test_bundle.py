@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 import resource
 import shutil
 import signal
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -30,11 +28,10 @@ from seo_export.errors import OutputLockedError, OutputPendingError
 from seo_export.manifest import ManifestDamagedError
 from seo_export.model import Finding
 from seo_export.schemas import iter_schema_errors
-from seo_export.settings import Settings, load_settings
+from seo_export.settings import Settings
 from seo_export.site import build_site
 
-from conftest import REPO
-from helpers import snapshot
+from helpers import plant_leftovers, sample_project, snapshot
 
 ARTICLES = {
     "a-draft.md": "---\ntitle: Kladde\ndraft: true\n---\n\nIkke færdig.\n",
@@ -58,13 +55,7 @@ Tennisalbue er en overbelastning af senerne i albuen.
 @pytest.fixture
 def site(tmp_path: Path) -> Settings:
     """The sample article, a draft, a broken article and a short one, built into tmp_path/out."""
-    content = tmp_path / "content"
-    content.mkdir()
-    shutil.copy(REPO / "content" / "nerveafklemning.md", content)
-    for name, text in ARTICLES.items():
-        (content / name).write_text(text, encoding="utf-8")
-    shutil.copy(REPO / "seo-export.toml", tmp_path)
-    settings = load_settings(tmp_path / "seo-export.toml")
+    settings = sample_project(tmp_path, ARTICLES)
     build_site(settings)
     return settings
 
@@ -192,12 +183,7 @@ def test_a_bundle_that_fails_midway_leaves_the_old_one(site: Settings) -> None:
 
 
 def test_what_a_stopped_bundle_left_is_cleared_once_it_is_old(site: Settings) -> None:
-    stopped = site.out_dir / ".articles.ndjson.0123456789ab.tmp"
-    stopped.write_text("half a line", encoding="utf-8")
-    hours_ago = time.time() - 2 * 3600
-    os.utime(stopped, (hours_ago, hours_ago))
-    running = site.out_dir / ".articles.ndjson.ba9876543210.tmp"  # another run's, being written
-    running.write_text("a line so far", encoding="utf-8")
+    _, running = plant_leftovers(site.out_dir / BUNDLE_NAME)
     assert write_bundle(site.out_dir).articles == 2
     assert [p.name for p in site.out_dir.iterdir() if p.name.startswith(".")] == [running.name]
 
@@ -339,11 +325,7 @@ def test_a_reader_makes_no_folder(tmp_path: Path) -> None:
 def test_cli_builds_then_bundles_and_exits_1_on_a_damaged_article(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    content = tmp_path / "content"
-    content.mkdir()
-    shutil.copy(REPO / "content" / "nerveafklemning.md", content)
-    (content / "c-albue.md").write_text(ARTICLES["c-albue.md"], encoding="utf-8")
-    shutil.copy(REPO / "seo-export.toml", tmp_path)
+    content = sample_project(tmp_path, {"c-albue.md": ARTICLES["c-albue.md"]}).content_dir
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
     done = runner.invoke(main, ["bundle"])

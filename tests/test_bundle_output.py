@@ -14,19 +14,18 @@ from typing import Any
 
 import pytest
 
-from seo_export import emit, site
+from seo_export import emit
 from seo_export.bundle import BUNDLE_NAME, write_bundle
 from seo_export.inject import inject_site
 from seo_export.manifest import ManifestDamagedError
-from seo_export.model import BuildResult
 from seo_export.report import write_report
 from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
 from conftest import REPO
-from edits import CASES, article, write_project
-from helpers import result_summary, snapshot
+from edits import CASES, article, patches_taken, write_project
+from helpers import fresh_build, result_summary, snapshot
 
 INJECT_FIXTURE = Path(__file__).parent / "cases" / "inject"
 
@@ -82,11 +81,8 @@ def test_an_incremental_bundle_build_gives_what_a_fresh_one_gives(
     build_site(settings, jobs=jobs)
     change(settings)
     second = build_site(settings, jobs=jobs)
-    fresh = project(tmp_path / "fresh", bundle=True, clash=clash)
-    shutil.rmtree(fresh.content_dir)
-    shutil.copytree(settings.content_dir, fresh.content_dir)
-    first = build_site(fresh, jobs=jobs)
-    assert snapshot(settings.out_dir) == snapshot(fresh.out_dir)
+    first, fresh_out = fresh_build(settings, jobs=jobs)
+    assert snapshot(settings.out_dir) == fresh_out
     assert (second.findings, second.counts) == (first.findings, first.counts)
     third = build_site(settings, jobs=jobs)  # and then nothing to do
     assert (third.built, third.files_written_count) == (0, 0)
@@ -238,25 +234,15 @@ def test_a_few_edits_are_patched_into_the_bundle(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str
 ) -> None:
     change, patched = CASES[case]
-    taken: list[bool] = []
-    real_patch = site.patch_build
-
-    def watched(*args: Any, **kwargs: Any) -> BuildResult | None:
-        result = real_patch(*args, **kwargs)
-        taken.append(result is not None)
-        return result
-
-    monkeypatch.setattr(site, "patch_build", watched)
+    taken = patches_taken(monkeypatch)
     settings = project(tmp_path / "kept", bundle=True)
     build_site(settings)
     change(settings)
     edited = build_site(settings)
     assert (taken == [True]) is patched
-    fresh = project(tmp_path / "fresh", bundle=True)
-    shutil.rmtree(fresh.content_dir)
-    shutil.copytree(settings.content_dir, fresh.content_dir)
-    assert result_summary(build_site(fresh))[3:5] == result_summary(edited)[3:5]
-    assert snapshot(settings.out_dir) == snapshot(fresh.out_dir)
+    first, fresh_out = fresh_build(settings)
+    assert result_summary(first)[3:5] == result_summary(edited)[3:5]
+    assert snapshot(settings.out_dir) == fresh_out
 
 
 def test_a_rebuilt_article_with_the_same_output_leaves_the_bundle_alone(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import signal
@@ -10,7 +11,7 @@ import sys
 import threading
 import time
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -200,8 +201,10 @@ class Lines:
         raise AssertionError(f"no line with {text!r} in {timeout}s; saw {self.seen!r}")
 
 
-@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
-def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> None:
+@contextlib.contextmanager
+def watching(project: Path) -> Iterator[tuple[subprocess.Popen[str], Lines]]:
+    """``seo-export build --watch`` running in ``project``, and its output lines; killed
+    at the end if it is still running."""
     process = subprocess.Popen(
         [sys.executable, "-m", "seo_export", "build", "--watch", "--interval", "0.1"],
         cwd=project,
@@ -211,7 +214,16 @@ def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> No
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
     )
     try:
-        lines = Lines(process)
+        yield process, Lines(process)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
+def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> None:
+    with watching(project) as (process, lines):
         first = lines.wait_for("Watching for changes")
         assert "built 1 article (0 unchanged, 0 skipped); 0 errors, 1 warning." in first
         article = project / "content" / "nerveafklemning.md"
@@ -230,26 +242,13 @@ def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> No
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
         lines.wait_for("Stopped watching.")
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
 
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
 def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Path) -> None:
     from seo_export.emit import reading_lock
 
-    process = subprocess.Popen(
-        [sys.executable, "-m", "seo_export", "build", "--watch", "--interval", "0.1"],
-        cwd=project,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    try:
-        lines = Lines(process)
+    with watching(project) as (process, lines):
         lines.wait_for("Watching for changes")
         article = project / "content" / "nerveafklemning.md"
         text = article.read_text("utf-8")
@@ -266,7 +265,3 @@ def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Pat
         assert "<title>Klemt nerve – Hvad er nerveafklemning? Læs mere</title>" in head
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()

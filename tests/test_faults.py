@@ -22,7 +22,7 @@ from seo_export.settings import Settings, load_settings
 from seo_export.site import build_site
 
 from conftest import REPO
-from helpers import snapshot
+from helpers import fresh_build, snapshot
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from corpus import write_corpus
@@ -301,10 +301,7 @@ def test_an_undo_that_fails_too_keeps_the_journal_and_the_next_run_finishes(
     monkeypatch.undo()
     assert (staging_dir(project.out_dir) / emit.JOURNAL).is_file()
     build_site(project, jobs=1)  # rolls the interrupted move forward, then builds
-    fresh = project.root.parent / f"{project.root.name}-fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
-    build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
-    assert snapshot(project.out_dir) == snapshot(fresh / "out")
+    assert snapshot(project.out_dir) == fresh_build(project, jobs=1)[1]
 
 
 @pytest.mark.parametrize("failed_between", [False, True], ids=["next-run", "a-run-failing-first"])
@@ -343,7 +340,4 @@ def test_an_undo_that_stops_part_way_is_followed_by_a_whole_build(
         monkeypatch.undo()
     build_site(project, jobs=1)
     assert not emit.rebuild_marker(project.out_dir).exists()
-    fresh = project.root.parent / f"{project.root.name}-fresh"
-    shutil.copytree(project.root, fresh, ignore=shutil.ignore_patterns("out", ".out.*"))
-    build_site(load_settings(fresh / "seo-export.toml"), jobs=1)
-    assert snapshot(project.out_dir) == snapshot(fresh / "out")
+    assert snapshot(project.out_dir) == fresh_build(project, jobs=1)[1]

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -21,7 +20,7 @@ from seo_export.settings import Settings
 from seo_export.site import build_site
 from seo_export.statcache import cache_path
 
-from edits import CASES, EMPTY_QUESTION, article, edit, write_project
+from edits import CASES, EMPTY_QUESTION, article, edit, patches_taken, write_project
 from helpers import result_summary, snapshot
 
 
@@ -67,15 +66,7 @@ def build_both_ways(
 ) -> dict[str, tuple[BuildResult, dict[str, bytes], bool]]:
     """Per way ("patch": the stamp kept, "whole": the stat cache removed): the result of the
     build after ``change``, out/'s bytes, and whether the patch was taken."""
-    taken: list[bool] = []
-    real_patch = site.patch_build
-
-    def watched(*args: Any, **kwargs: Any) -> BuildResult | None:
-        result = real_patch(*args, **kwargs)
-        taken.append(result is not None)
-        return result
-
-    monkeypatch.setattr(site, "patch_build", watched)
+    taken = patches_taken(monkeypatch)
     results = {}
     for way in ("patch", "whole"):
         settings = write_project(tmp_path / way, clash=clash)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +14,11 @@ from click.testing import CliRunner
 from seo_export.cli import main
 from seo_export.manifest import read_footer
 from seo_export.report import NoBuildToReportError, write_report
-from seo_export.settings import Settings, load_settings
+from seo_export.settings import Settings
 from seo_export.site import build_site
 
 from browser import dump_dom, find_chromium, png_size, screenshot
-from conftest import REPO
+from helpers import plant_leftovers, sample_project
 
 HOSTILE_TITLE = "Ondt </script><img src=x onerror=alert(1)> & \"citat\" 'enkelt'"
 LONG_META_TITLE = (
@@ -61,14 +60,8 @@ Nerveafklemning i nakken er en tilstand, hvor en nerve i nakken bliver klemt.
 @pytest.fixture
 def site(tmp_path: Path) -> Settings:
     """The sample article and three more (hostile, long title, broken), built into tmp_path/out."""
-    content = tmp_path / "content"
-    content.mkdir()
-    shutil.copy(REPO / "content" / "nerveafklemning.md", content)
-    for name, text in ARTICLES.items():
-        (content / name).write_text(text, encoding="utf-8")
-    shutil.copy(REPO / "seo-export.toml", tmp_path)
-    settings = load_settings(tmp_path / "seo-export.toml")
-    assert settings.content_dir == content
+    settings = sample_project(tmp_path, ARTICLES)
+    assert settings.content_dir == tmp_path / "content"
     build_site(settings)
     return settings
 
@@ -325,14 +318,7 @@ def test_a_damaged_manifest_is_refused_not_reported_in_part(site: Settings) -> N
 
 
 def test_what_a_stopped_report_left_is_cleared_once_it_is_old(site: Settings) -> None:
-    import time
-
-    stopped = site.out_dir / ".report.html.0123456789ab.tmp"
-    stopped.write_text("<!DOCTYPE html>", encoding="utf-8")
-    hours_ago = time.time() - 2 * 3600
-    os.utime(stopped, (hours_ago, hours_ago))
-    running = site.out_dir / ".report.html.ba9876543210.tmp"  # another report, being written
-    running.write_text("<!DOCTYPE html>", encoding="utf-8")
+    _, running = plant_leftovers(site.out_dir / "report.html")
     write_report(site)
     assert sorted(p.name for p in site.out_dir.iterdir() if p.name.endswith(".tmp")) == [
         running.name
