@@ -680,6 +680,9 @@ def watch_and_build(
                 while True:
                     try:
                         result = build_site(settings, force=force, keep_info=verbose)
+                        # --force is spent only by a build that ran; one that failed
+                        # leaves it for the next change.
+                        force = False
                         break
                     except OutputLockedError as error:
                         # A report or bundle is reading out/ (or another build writes it):
@@ -692,8 +695,6 @@ def watch_and_build(
             except SeoExportError as error:
                 click.echo(f"{stamp} Error: {error}", err=True)
                 continue
-            finally:
-                force = False
             render_findings(result.findings, verbose=verbose)
             click.echo(
                 f"{stamp} built {plural(result.built, 'article')} "

@@ -202,11 +202,11 @@ class Lines:
 
 
 @contextlib.contextmanager
-def watching(project: Path) -> Iterator[tuple[subprocess.Popen[str], Lines]]:
-    """``seo-export build --watch`` running in ``project``, and its output lines; killed
-    at the end if it is still running."""
+def watching(project: Path, *options: str) -> Iterator[tuple[subprocess.Popen[str], Lines]]:
+    """``seo-export build --watch [options]`` running in ``project``, and its output lines;
+    killed at the end if it is still running."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "seo_export", "build", "--watch", "--interval", "0.1"],
+        [sys.executable, "-m", "seo_export", "build", "--watch", "--interval", "0.1", *options],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
@@ -263,5 +263,31 @@ def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Pat
         assert sum("Waiting" in line for line in lines.seen) == 1  # said once
         head = (project / "out" / "nerveafklemning" / "head.html").read_text("utf-8")
         assert "<title>Klemt nerve – Hvad er nerveafklemning? Læs mere</title>" in head
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+
+
+@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
+def test_build_watch_keeps_force_for_the_next_change_when_the_first_build_fails(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seo_export.emit import lock_path
+
+    monkeypatch.chdir(project)
+    second = project / "content" / "andet.md"
+    article = project / "content" / "nerveafklemning.md"
+    second.write_text(article.read_text("utf-8").replace("Nerveafklemning", "Andet emne"), "utf-8")
+    assert CliRunner().invoke(main, ["build", "--quiet"], catch_exceptions=False).exit_code == 0
+    blocker = lock_path(project / "out")
+    blocker.unlink()
+    blocker.mkdir()  # the lock file cannot be opened: the forced build fails
+    with watching(project, "--force") as (process, lines):
+        assert "Error: cannot create the lock file" in lines.wait_for("Error")
+        blocker.rmdir()
+        article.write_text(article.read_text("utf-8") + "\nEt nyt afsnit.\n", "utf-8")
+        rebuilt = lines.wait_for("Watching for changes")
+        assert "built 2 articles (0 unchanged, 0 skipped)" in rebuilt  # still forced
+        second.write_text(second.read_text("utf-8") + "\nEt nyt afsnit.\n", "utf-8")
+        assert "built 1 article (1 unchanged, 0 skipped)" in lines.wait_for("Watching for")
         process.send_signal(signal.SIGINT)
         assert process.wait(timeout=30) == 0
