@@ -26,7 +26,7 @@ from seo_export.jsonld import build_jsonld
 from seo_export.normalize import normalize
 from seo_export.parse import parse_document
 from seo_export.settings import load_settings
-from seo_export.validate import document_findings, front_matter_findings
+from seo_export.validation import document_findings, front_matter_findings
 
 REPO = Path(__file__).resolve().parent.parent
 

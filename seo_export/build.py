@@ -27,7 +27,7 @@ from .normalize import normalize
 from .parse import parse_document
 from .settings import Settings
 from .sitemap import PartSink, SitemapWriter, build_sitemaps, entry_problem
-from .validate import document_findings, front_matter_findings
+from .validation import document_findings, front_matter_findings
 from .vocabulary import Vocabulary
 
 ProgressCallback = Callable[[int, int], None]

@@ -21,7 +21,7 @@ from seo_export.audit import audit_page
 from seo_export.model import Finding
 from seo_export.project import validate_project
 from seo_export.settings import Settings
-from seo_export.validate import document_findings
+from seo_export.validation import document_findings
 
 from conftest import SAMPLE
 

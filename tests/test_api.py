@@ -1,0 +1,42 @@
+"""The public API that ``seo_export`` re-exports: each name is the documented object,
+whatever was imported before it."""
+
+from __future__ import annotations
+
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import seo_export
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_no_public_name_is_also_a_submodule() -> None:
+    # Importing a submodule binds its name on the package, over a lazily loaded export
+    # of the same name (``seo_export.validate`` became the module once build_site ran).
+    submodules = {info.name for info in pkgutil.iter_modules(seo_export.__path__)}
+    assert submodules & set(seo_export.__all__) == set()
+
+
+def test_every_export_is_its_object_after_a_build_imported_everything(tmp_path: Path) -> None:
+    script = f"""
+import importlib, pkgutil, types, seo_export
+settings = seo_export.load_settings({str(REPO / "seo-export.toml")!r}, out_dir={str(tmp_path / "out")!r})
+seo_export.build_site(settings)
+for info in pkgutil.iter_modules(seo_export.__path__):
+    if info.name != "__main__":  # that one runs the command line
+        importlib.import_module("seo_export." + info.name)
+for name in seo_export.__all__:
+    value = getattr(seo_export, name)
+    assert not isinstance(value, types.ModuleType), name
+from seo_export import validate
+report = validate(settings)
+print(type(report).__name__, validate.__module__)
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["Report", "seo_export.project"]
