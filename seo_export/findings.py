@@ -87,6 +87,11 @@ CODES: dict[str, CodeInfo] = _codes(
     ("field-type", E, "normalize",
      "A front-matter value has the wrong type (a list where text belongs, ...).",
      "Write the value in the form the settings reference gives for that key."),
+    ("field-unknown", W, "normalize",
+     "A front-matter key is not one seo-export reads but is close to one (noIndex, "
+     "datePublised): probably a misspelling, so its value is not used.",
+     "Spell the key as the finding suggests (keys are case-sensitive); a key of your own "
+     "that only looks like one of ours can be left, or the code ignored."),
     ("date-invalid", E, "normalize",
      "A date cannot be read, or does not exist (31/02/2024).",
      "Write the date as YYYY-MM-DD or DD/MM/YYYY."),

@@ -8,6 +8,7 @@ the medical entities. Keys seo-export does not interpret are kept in
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
@@ -38,6 +39,7 @@ def normalize(
     """The article, or None with the findings that stop it; warnings come back either way."""
     findings: list[Finding] = []
     front = FrontMatter(parsed.front_matter, parsed.key_lines, display, findings, settings.base_url)
+    _report_misspelt_keys(front)
 
     title = front.text("title")
     if title is None and front.key_for("title") is None:
@@ -116,6 +118,25 @@ def normalize(
         },
     )
     return extract_entities(article, parsed.front_matter, settings, findings), findings
+
+
+def _report_misspelt_keys(front: FrontMatter) -> None:
+    """A key that is not one we read but nearly is one (``noIndex``, ``datePublised``) is
+    almost surely a misspelling whose value would be silently unused: say so. Keys of a
+    team's own, far from any of ours, stay quiet in ``Article.extra``."""
+    ours = known_keys() | entity_keys()
+    by_folded = {key.casefold(): key for key in ours}
+    for key in front.data:
+        if key in ours:
+            continue
+        close = difflib.get_close_matches(key.casefold(), by_folded, n=1, cutoff=0.8)
+        if close:
+            front.problem(
+                "field-unknown",
+                key,
+                f"{key!r} is not a key seo-export reads, so its value is not used; "
+                f"did you mean {by_folded[close[0]]!r}? (keys are case-sensitive)",
+            )
 
 
 def _slug(

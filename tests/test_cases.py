@@ -26,3 +26,19 @@ def test_case(case: Path, settings: Settings, check_golden: Callable[[Path, str]
     result = build_article(case.read_text(encoding="utf-8"), settings, path=case.name)
     actual = json.dumps(case_summary(result), ensure_ascii=False, indent=2) + "\n"
     check_golden(case.with_suffix(".expected.json"), actual)
+
+
+def test_misspelt_key_names_the_key_it_resembles(settings: Settings) -> None:
+    case = CASES / "field-misspelt.md"
+    result = build_article(case.read_text(encoding="utf-8"), settings, path=case.name)
+    assert [f.message for f in result.findings if f.code == "field-unknown"] == [
+        f"{typo!r} is not a key seo-export reads, so its value is not used; "
+        f"did you mean {meant!r}? (keys are case-sensitive)"
+        for typo, meant in [
+            ("noIndex", "noindex"),
+            ("datePublised", "datePublished"),
+            ("descripton", "description"),
+            ("metaTitel", "metaTitle"),
+            ("Title", "title"),
+        ]
+    ]
