@@ -369,12 +369,14 @@ def report_options(function: F) -> F:
             multiple=True,
             metavar="CODE",
             help="Report only these codes (repeat or comma-separate; 'vocab-' selects a family).",
+            callback=_known_code_patterns,
         ),
         click.option(
             "--ignore",
             multiple=True,
             metavar="CODE",
             help="Leave these codes out (repeat or comma-separate; 'vocab-' ignores a family).",
+            callback=_known_code_patterns,
         ),
         click.option(
             "--vocabulary",
@@ -386,6 +388,29 @@ def report_options(function: F) -> F:
     for option in reversed(options):
         function = option(function)
     return function
+
+
+def _known_code_patterns(
+    context: click.Context, parameter: click.Parameter, values: tuple[str, ...]
+) -> tuple[str, ...]:
+    """``values`` if each pattern names a finding code or a family of them; a usage error
+    (exit 2) otherwise, so a CI gate with a misspelt code does not pass on nothing."""
+    import difflib
+
+    from .findings import CODES
+    from .formats import matches_code
+
+    for pattern in _codes(values):
+        if any(matches_code(code, (pattern,)) for code in CODES):
+            continue
+        close = difflib.get_close_matches(pattern.lower(), list(CODES), n=3)
+        hint = f" Did you mean {', '.join(close)}?" if close else ""
+        raise click.BadParameter(
+            f"no finding code or family {pattern!r}.{hint} 'seo-export explain' lists them.",
+            context,
+            parameter,
+        )
+    return values
 
 
 def _codes(values: tuple[str, ...]) -> list[str]:
@@ -636,11 +661,20 @@ def explain(code: str | None) -> None:
     import difflib
 
     from .findings import CODES
+    from .formats import matches_code
 
+    if code is not None and code.endswith(("-", "*")):  # a family: list its codes
+        family = [name for name in CODES if matches_code(name, (code.lower(),))]
+        if family:
+            code, listed = None, family
+    else:
+        listed = list(CODES)
     if code is None:
-        for name, described in CODES.items():
+        for name in listed:
+            described = CODES[name]
             click.echo(f"{name:28} {described.severity.value:8} {described.meaning}")
         return
+    code = code if code in CODES else code.lower()  # codes are lower case
     info = CODES.get(code)
     if info is None:
         close = difflib.get_close_matches(code, list(CODES), n=3)

@@ -60,7 +60,8 @@ class Report:
                 tuple(
                     f
                     for f in unit.findings
-                    if (not select or _matches(f.code, select)) and not _matches(f.code, ignore)
+                    if (not select or matches_code(f.code, select))
+                    and not matches_code(f.code, ignore)
                 ),
             )
             for unit in self.units
@@ -68,7 +69,7 @@ class Report:
         return Report(units, self.notes)
 
 
-def _matches(code: str, patterns: Iterable[str]) -> bool:
+def matches_code(code: str, patterns: Iterable[str]) -> bool:
     for pattern in patterns:
         stem = pattern.rstrip("*")
         if code == pattern or (pattern.endswith(("-", "*")) and code.startswith(stem)):

@@ -119,6 +119,17 @@ def test_explain_an_unknown_code_suggests_close_ones() -> None:
     )
 
 
+def test_explain_takes_any_case_and_lists_a_family() -> None:
+    upper = CliRunner().invoke(main, ["explain", "TITLE-TOO-LONG"])
+    assert upper.exit_code == 0
+    assert upper.output == CliRunner().invoke(main, ["explain", "title-too-long"]).output
+    family = CliRunner().invoke(main, ["explain", "vocab-"])
+    assert family.exit_code == 0
+    assert [line.split()[0] for line in family.output.splitlines()] == [
+        code for code in CODES if code.startswith("vocab-")
+    ]
+
+
 def test_explain_without_a_code_lists_every_code() -> None:
     result = CliRunner().invoke(main, ["explain"])
     assert result.exit_code == 0

@@ -60,6 +60,22 @@ def test_validate_strict_fails_on_the_warning_and_ignore_lets_it_pass(
     assert codes == {"section-no-items"}
 
 
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_code_filter_that_matches_no_code_is_a_usage_error(
+    project: Path, monkeypatch: pytest.MonkeyPatch, option: str
+) -> None:
+    # A typo in a CI gate's filter must not make it pass on nothing.
+    monkeypatch.chdir(project)
+    code, output = run("validate", "--strict", option, "date-order," + "date-ordr")
+    assert code == 2
+    assert output.splitlines()[-1] == (
+        f"Error: Invalid value for '{option}': no finding code or family 'date-ordr'. "
+        "Did you mean date-order, date-too-old, date-future? 'seo-export explain' lists them."
+    )
+    assert run("check", option, "nope-", ".")[0] == 2  # a family must have a member
+    assert run("validate", option, "vocab-", option, "google*")[0] == 0  # families are fine
+
+
 def test_validate_with_the_schema_org_release_and_the_sitemap_xsds(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
