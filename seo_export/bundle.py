@@ -37,8 +37,8 @@ import orjson
 
 from .discover import display_path
 from .emit import reading_lock
-from .errors import SeoExportError
-from .files import clear_leftovers
+from .errors import OutputTargetError, SeoExportError
+from .files import clear_leftovers, refuse_own_files
 from .findings import finding
 from .manifest import (
     MANIFEST_NAME,
@@ -97,8 +97,8 @@ class BundleResult:
     """Articles left out because their files could not be read."""
 
 
-class BundleTargetError(SeoExportError):
-    """The bundle would overwrite a file the build owns."""
+class BundleTargetError(OutputTargetError):
+    """The bundle would overwrite an article or a file the build owns."""
 
 
 class BundleWriteError(SeoExportError):
@@ -291,7 +291,11 @@ def bundle_line(entry: BundleEntry) -> bytes:
 
 
 def write_bundle(
-    out_dir: Path, path: Path | None = None, *, root: Path | None = None
+    out_dir: Path,
+    path: Path | None = None,
+    *,
+    root: Path | None = None,
+    content_dir: Path | None = None,
 ) -> BundleResult:
     """Write the bundle of the build in ``out_dir`` (default: out/articles.ndjson).
 
@@ -299,9 +303,15 @@ def write_bundle(
     bundle is written to a temporary file beside the target and moved into
     place; a target that is a link is written through (the link stays). A
     target inside out/ other than out/articles.ndjson is refused
-    (:class:`BundleTargetError`): it would overwrite the build's own files.
+    (:class:`BundleTargetError`): it would overwrite the build's own files; so is
+    one inside ``content_dir`` (the articles), when it is given.
     """
     default = out_dir / BUNDLE_NAME
+    if content_dir is not None and path is not None:
+        try:
+            refuse_own_files(path, content_dir=content_dir, out_dir=out_dir, default=default)
+        except OutputTargetError as error:
+            raise BundleTargetError(str(error)) from None
     target = Path(os.path.realpath(path or default))
     inside = out_dir.resolve()
     if target.is_relative_to(inside) and target != Path(os.path.realpath(default)):

@@ -477,10 +477,13 @@ def validate(
     """Check front matter, built JSON-LD, head tags and sitemaps of PATHS (default: the
     content folder), in memory: nothing is written."""
     from .errors import SeoExportError
+    from .files import refuse_own_files
     from .project import validate_project
 
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     try:
+        if output is not None:  # refused before the work, not after it
+            refuse_own_files(output, content_dir=settings.content_dir, out_dir=settings.out_dir)
         report = validate_project(
             settings,
             paths,
@@ -600,11 +603,12 @@ def report(
     """Write out/report.html: search-result and social previews, the JSON-LD as a tree and the
     findings of every article, with a summary of the site; one self-contained file."""
     from .errors import SeoExportError
-    from .report import write_report
+    from .report import refuse_report_path, write_report
     from .site import build_site
 
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     try:
+        refuse_report_path(settings, output)  # before the build, not after it
         if not no_build:
             build_site(settings, keep_info=False)
         path = write_report(settings, max_articles=max_articles, path=output)
@@ -646,7 +650,9 @@ def bundle(
         if not no_build:
             built = build_site(settings, keep_info=False)
             build_errors = [f for f in built.findings if f.severity is Severity.ERROR]
-        result = write_bundle(settings.out_dir, output, root=settings.root)
+        result = write_bundle(
+            settings.out_dir, output, root=settings.root, content_dir=settings.content_dir
+        )
     except SeoExportError as error:
         fail(str(error))
     render_findings([*build_errors, *result.findings])

@@ -34,3 +34,7 @@ class OutputLockedError(SeoExportError):
 
 class OutputPendingError(SeoExportError):
     """A build stopped while moving its files into the output folder; the next build ends it."""
+
+
+class OutputTargetError(SeoExportError):
+    """A report or bundle would overwrite an article or a file that the build owns."""

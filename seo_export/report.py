@@ -105,11 +105,28 @@ def write_report(
 
     out/ is read under a shared lock (a build started meanwhile is refused; other
     readers are not), so the manifest and the files (or bundle) read are of one build.
+    A ``path`` that would overwrite an article or a file the build owns is refused
+    (:class:`~seo_export.errors.OutputTargetError`).
     """
     from .emit import reading_lock
 
+    refuse_report_path(settings, path)
     with reading_lock(settings.out_dir):
         return _write_report(settings, max_articles, path)
+
+
+def refuse_report_path(settings: Settings, path: Path | None) -> None:
+    """OutputTargetError when the report at ``path`` would overwrite an article or a
+    file the build owns (the default, out/report.html, is fine)."""
+    from .files import refuse_own_files
+
+    if path is not None:
+        refuse_own_files(
+            path,
+            content_dir=settings.content_dir,
+            out_dir=settings.out_dir,
+            default=settings.out_dir / REPORT_NAME,
+        )
 
 
 def _write_report(settings: Settings, max_articles: int, path: Path | None) -> Path:

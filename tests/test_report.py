@@ -18,7 +18,7 @@ from seo_export.settings import Settings
 from seo_export.site import build_site
 
 from browser import dump_dom, find_chromium, png_size, screenshot
-from helpers import plant_leftovers, sample_project
+from helpers import plant_leftovers, sample_project, snapshot
 
 HOSTILE_TITLE = "Ondt </script><img src=x onerror=alert(1)> & \"citat\" 'enkelt'"
 LONG_META_TITLE = (
@@ -323,3 +323,44 @@ def test_what_a_stopped_report_left_is_cleared_once_it_is_old(site: Settings) ->
     assert sorted(p.name for p in site.out_dir.iterdir() if p.name.endswith(".tmp")) == [
         running.name
     ]
+
+
+# -o may not overwrite an article or what the build owns (report, validate and bundle)
+
+REFUSED = [
+    ("out/nerveafklemning/head.html", "it is one of the files the build writes in"),
+    ("out/manifest.json", "it is one of the files the build writes in"),
+    ("out/sitemap.xml", "it is one of the files the build writes in"),
+    ("out/sitemap-2.xml.gz", "it is one of the files the build writes in"),
+    ("content/renamed.md", "it is inside the content folder"),
+    ("content/nerveafklemning.md", "it is inside the content folder"),
+    (".out.cache", "the build keeps its state there, beside"),
+]
+
+
+@pytest.mark.parametrize("command", ["report", "validate", "bundle"])
+@pytest.mark.parametrize(("target", "reason"), REFUSED, ids=[t for t, _ in REFUSED])
+def test_output_option_refuses_articles_and_the_builds_files(
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: str, target: str, reason: str
+) -> None:
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build", "--quiet"]).exit_code == 0
+    before = snapshot(project)
+    result = CliRunner().invoke(main, [command, "-o", target])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"Error: will not write {target}: {reason}")
+    assert snapshot(project) == before  # nothing written, nothing rebuilt
+
+
+@pytest.mark.parametrize(
+    ("command", "target"),
+    [("report", "out/report.html"), ("report", "out/preview.html"), ("validate", "out/v.json")],
+)
+def test_output_option_takes_other_files_at_the_top_of_out(
+    project: Path, monkeypatch: pytest.MonkeyPatch, command: str, target: str
+) -> None:
+    monkeypatch.chdir(project)
+    assert CliRunner().invoke(main, ["build", "--quiet"]).exit_code == 0
+    result = CliRunner().invoke(main, [command, "-o", target])
+    assert result.exit_code == 0, result.output
+    assert (project / target).stat().st_size > 1000
