@@ -361,8 +361,11 @@ def _exceeds_node_budget(data: object, budget: int) -> bool:
 def _mark_line(exc: yaml.YAMLError, first_line: int) -> int:
     # The context mark is where the broken construct began (the key, the
     # opening bracket), which is where an author looks; the problem mark is
-    # often the end of the text.
-    mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
+    # often the end of the text. A tab, though, is found where it is: the context is
+    # only the value before it, a line too early.
+    problem = str(getattr(exc, "problem", "") or "")
+    context, found = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    mark = found if "tab" in problem and found is not None else context or found
     return first_line + mark.line if mark is not None else first_line
 
 
