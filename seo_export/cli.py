@@ -323,6 +323,10 @@ def suggest(
     for path in article_paths(articles, settings):
         display, text = read_article(path, settings)
         suggestion = suggest(text, settings, display)
+        if suggestion.errors:  # a broken article has no items to suggest: say why
+            render_findings(suggestion.errors)
+            failed = True
+            continue
         click.echo(display)
         if not suggestion.entities:
             click.echo("  (no items)")

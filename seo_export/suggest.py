@@ -18,7 +18,7 @@ import yaml
 
 from .build import build_article
 from .files import replace_file
-from .model import EntityItem
+from .model import EntityItem, Finding, Severity
 from .parse import split_front_matter
 from .settings import Settings
 
@@ -35,6 +35,8 @@ class Suggestion:
     """The article file, as displayed."""
     entities: Mapping[str, tuple[EntityItem, ...]]
     """Property -> items with provenance."""
+    errors: tuple[Finding, ...] = ()
+    """Why the article could not be read (then it has no items), empty when it could."""
 
     @property
     def prose_properties(self) -> dict[str, tuple[EntityItem, ...]]:
@@ -48,8 +50,11 @@ class Suggestion:
 
 def suggest(text: str, settings: Settings, path: str) -> Suggestion:
     """The entities ``text`` would get (pure)."""
-    article = build_article(text, settings, path=path).article
-    return Suggestion(path, article.entities if article is not None else {})
+    result = build_article(text, settings, path=path)
+    if result.article is None:
+        errors = tuple(f for f in result.findings if f.severity is Severity.ERROR)
+        return Suggestion(path, {}, errors)
+    return Suggestion(path, result.article.entities)
 
 
 def yaml_scalar(value: str) -> str:

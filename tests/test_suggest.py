@@ -120,6 +120,23 @@ def test_cli_suggest_prints_items_with_provenance(
     assert "    - prikken  [front-matter, line 9]" in again.output
 
 
+def test_cli_suggest_reports_a_broken_article_and_goes_on(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    broken = project / "content" / "broken.md"
+    broken.write_text("---\ntitle: Ødelagt: x\n---\n\nTekst.\n", "utf-8")
+    before = broken.read_bytes()
+    for arguments in (["suggest"], ["suggest", "--write"]):
+        result = CliRunner().invoke(main, arguments)
+        assert result.exit_code == 1, result.output
+        lines = result.output.splitlines()
+        assert lines[0].startswith("content/broken.md:2: error: yaml-invalid: ")
+        assert "content/broken.md" not in lines[1:]  # no "(no items)" for it
+        assert lines[1] == "content/nerveafklemning.md"  # the good one still gets its items
+    assert broken.read_bytes() == before
+
+
 def test_cli_show_prints_the_graph(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
