@@ -118,6 +118,9 @@ def check_pages(
             "(since 7 May 2026); the markup stays valid for other consumers",
         )
         units.append(ReportUnit("site", (note,)))
+    if not tasks:  # a CI gate over the wrong folder must not pass on nothing
+        folders = ", ".join(display_path(path, root) for path in targets)
+        units.append(ReportUnit("site", (finding("pages-none", f"no HTML pages in {folders}"),)))
     return Report(tuple(units))
 
 

@@ -146,6 +146,14 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[SourceList, l
                 found.append(rel)
     found.sort()
     findings.sort(key=lambda item: item.file or "")
+    if not found and not findings:  # a wrong --content would empty out/ without a word
+        findings.append(
+            finding(
+                "content-empty",
+                f"no article files (.md, .markdown, .txt) in {display_base}",
+                display_base,
+            )
+        )
     return SourceList(found, base, display_base), findings
 
 

@@ -36,6 +36,10 @@ def _codes(*rows: tuple[str, Severity, str, str, str]) -> dict[str, CodeInfo]:
 # fmt: off
 CODES: dict[str, CodeInfo] = _codes(
     # discover
+    ("content-empty", W, "discover",
+     "The content folder (or a folder named to validate) has no article files (.md, "
+     ".markdown, .txt): a build of it removes every article's output.",
+     "Check --content or content_dir; if the site really has no articles, ignore the code."),
     ("source-outside-content", E, "discover",
      "A file in the content folder is a link to a file outside it.",
      "Copy the article into the content folder instead of linking it."),
@@ -216,6 +220,9 @@ CODES: dict[str, CodeInfo] = _codes(
      "stays valid schema.org and other consumers (assistants, other search engines) still read it.",
      "Nothing to fix: this note says what to expect from Google."),
     # audit of pages (seo-export check)
+    ("pages-none", W, "check",
+     "The folders named to check hold no HTML pages (.html, .htm), so nothing was checked.",
+     "Name the folder where the site's built pages are."),
     ("page-unreadable", E, "check",
      "A page could not be read or decoded.",
      "Check the file's permissions and encoding."),

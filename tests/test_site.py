@@ -92,6 +92,20 @@ def test_missing_content_folder_cannot_continue(tmp_path: Path) -> None:
         build_site(site_settings(tmp_path))
 
 
+def test_empty_content_folder_is_a_warning_not_silence(tmp_path: Path) -> None:
+    settings = site_settings(tmp_path)
+    write(settings.content_dir / "a.md", article("Albue"))
+    (settings.content_dir / "notes.html").write_text("<p>not an article</p>", "utf-8")
+    first = build_site(settings)
+    assert first.built == 1 and "content-empty" not in {f.code for f in first.findings}
+    (settings.content_dir / "a.md").unlink()
+    result = build_site(settings)
+    assert [(f.code, f.file, f.message) for f in result.findings] == [
+        ("content-empty", "content", "no article files (.md, .markdown, .txt) in content")
+    ]
+    assert (result.built, result.unchanged) == (0, 0)
+
+
 def test_symlink_out_of_content_is_reported_not_read(tmp_path: Path) -> None:
     secret = write(tmp_path / "secret.md", article("Secret"))
     content = tmp_path / "content"

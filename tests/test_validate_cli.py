@@ -193,6 +193,25 @@ def test_check_audits_a_folder_of_built_pages(tmp_path: Path, settings: Settings
     assert run("check", str(site), "--ignore", "page-duplicate-title")[0] == 0
 
 
+def test_validate_and_check_of_an_empty_folder_fail_when_strict(tmp_path: Path) -> None:
+    # A CI gate pointed at the wrong folder must not pass on nothing.
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, output = run("validate", "--strict", "--format", "json", str(empty))
+    assert code == 1
+    findings = [f for unit in json.loads(output)["units"] for f in unit["findings"]]
+    assert [(f["code"], f["message"]) for f in findings] == [
+        ("content-empty", f"no article files (.md, .markdown, .txt) in {empty}")
+    ]
+    code, output = run("check", "--strict", "--format", "json", str(empty))
+    assert code == 1
+    findings = [f for unit in json.loads(output)["units"] for f in unit["findings"]]
+    assert [(f["code"], f["message"]) for f in findings] == [
+        ("pages-none", f"no HTML pages in {empty}")
+    ]
+    assert run("check", str(empty))[0] == 0  # a warning: fails only a strict gate
+
+
 def test_check_needs_a_target() -> None:
     assert run("check")[0] == 2
 
