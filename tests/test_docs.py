@@ -87,13 +87,20 @@ def test_the_readme_cms_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert len([line for line in lines if not line.startswith(("from ", "import "))]) <= 10
     shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
     shutil.copytree(REPO / "content", tmp_path / "content")
-    page = tmp_path / "public" / "nerveafklemning" / "index.html"
+    page = tmp_path / "public" / "artikler" / "nerveafklemning" / "index.html"
     page.parent.mkdir(parents=True)
+    sample = (tmp_path / "content" / "nerveafklemning.md").read_text("utf-8")
+    (tmp_path / "content" / "uden-side.md").write_text(  # an article with no page yet
+        sample.replace("title: Nerveafklemning", "title: Uden side"), "utf-8"
+    )
     page.write_text("<html><head><meta charset=utf-8></head><body></body></html>", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     exec(compile(code.group(1), "README.md", "exec"), {})
     html = page.read_text(encoding="utf-8")
     assert html.count("<!-- seo-export:start -->") == 1
+    assert sorted(
+        p.relative_to(tmp_path).as_posix() for p in (tmp_path / "public").rglob("*.html")
+    ) == ["public/artikler/nerveafklemning/index.html"]
     assert '"@type":["MedicalWebPage","FAQPage"]' in html
 
 
