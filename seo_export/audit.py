@@ -21,7 +21,7 @@ from .checks.nodes import collect_nodes, node_definitions, types_of
 from .discover import display_path
 from .findings import finding
 from .formats import Report, ReportUnit
-from .model import Finding
+from .model import AnyPath, Finding, as_paths
 from .vocabulary import Vocabulary
 
 PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -82,7 +82,7 @@ def decode_page(data: bytes) -> str:
 
 
 def check_pages(
-    targets: Sequence[Path],
+    targets: AnyPath | Sequence[AnyPath],
     *,
     root: Path | None = None,
     vocabulary: Vocabulary | None = None,
@@ -94,7 +94,8 @@ def check_pages(
     same for any number.
     """
     root = root or Path.cwd()
-    tasks = [(str(path), display_path(path, root)) for path in page_files(targets)]
+    folders = as_paths(targets)
+    tasks = [(str(path), display_path(path, root)) for path in page_files(folders)]
     workers = jobs or _cores()
     units: list[ReportUnit] = []
     faq_pages = 0
@@ -119,8 +120,8 @@ def check_pages(
         )
         units.append(ReportUnit("site", (note,)))
     if not tasks:  # a CI gate over the wrong folder must not pass on nothing
-        folders = ", ".join(display_path(path, root) for path in targets)
-        units.append(ReportUnit("site", (finding("pages-none", f"no HTML pages in {folders}"),)))
+        names = ", ".join(display_path(path, root) for path in folders)
+        units.append(ReportUnit("site", (finding("pages-none", f"no HTML pages in {names}"),)))
     return Report(tuple(units))
 
 

@@ -47,7 +47,7 @@ from .manifest import (
     read_footer,
     read_manifest,
 )
-from .model import ArticleResult, Finding
+from .model import AnyPath, ArticleResult, Finding
 
 BUNDLE_NAME = "articles.ndjson"
 
@@ -106,7 +106,7 @@ class BundleWriteError(SeoExportError):
 
 
 def iter_bundle(
-    out_dir: Path, findings: list[Finding], *, root: Path | None = None
+    out_dir: AnyPath, findings: list[Finding], *, root: Path | None = None
 ) -> Generator[BundleEntry, None, None]:
     """Every built article of the build in ``out_dir``, in source order, streamed.
 
@@ -119,8 +119,8 @@ def iter_bundle(
     no build, :class:`~seo_export.manifest.ManifestDamagedError` when its
     manifest is damaged, both at the first ``next()``.
     """
-    with reading_lock(out_dir):
-        yield from _open_build(out_dir, findings, root or Path.cwd())[1]
+    with reading_lock(Path(out_dir)):
+        yield from _open_build(Path(out_dir), findings, root or Path.cwd())[1]
 
 
 def _open_build(
@@ -291,8 +291,8 @@ def bundle_line(entry: BundleEntry) -> bytes:
 
 
 def write_bundle(
-    out_dir: Path,
-    path: Path | None = None,
+    out_dir: AnyPath,
+    path: AnyPath | None = None,
     *,
     root: Path | None = None,
     content_dir: Path | None = None,
@@ -306,6 +306,7 @@ def write_bundle(
     (:class:`BundleTargetError`): it would overwrite the build's own files; so is
     one inside ``content_dir`` (the articles), when it is given.
     """
+    out_dir, path = Path(out_dir), Path(path) if path is not None else None
     default = out_dir / BUNDLE_NAME
     if content_dir is not None and path is not None:
         try:

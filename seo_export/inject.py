@@ -33,7 +33,7 @@ from .manifest import (
     read_footer,
     read_manifest,
 )
-from .model import Finding
+from .model import AnyPath, Finding
 from .settings import Settings
 
 START = "<!-- seo-export:start -->"
@@ -360,7 +360,7 @@ def page_for_url(url: str, site_dir: Path, patterns: Iterable[str]) -> Path | No
 
 
 def inject_site(
-    site_dir: Path,
+    site_dir: AnyPath,
     settings: Settings,
     *,
     replace_conflicts: bool = False,
@@ -368,6 +368,7 @@ def inject_site(
     write: Callable[[Path, bytes], None] | None = None,
 ) -> InjectResult:
     """Inject every built article's snippet into its page under ``site_dir``."""
+    site_dir = Path(site_dir)
     run = _InjectRun(replace_conflicts, dry_run, write or replace_file)
     for built in built_pages(settings.out_dir):
         page = page_for_url(built.url, site_dir, settings.page_paths)
@@ -465,12 +466,12 @@ class _InjectRun:
 
 
 def eject_site(
-    site_dir: Path, *, dry_run: bool = False, write: Callable[[Path, bytes], None] | None = None
+    site_dir: AnyPath, *, dry_run: bool = False, write: Callable[[Path, bytes], None] | None = None
 ) -> InjectResult:
     """Remove the seo-export block from every page under ``site_dir``, byte for byte."""
     write = write or replace_file
     result = InjectResult()
-    for page in page_files([site_dir]):
+    for page in page_files([Path(site_dir)]):
         display = display_path(page, Path.cwd())
         try:
             data = page.read_bytes()

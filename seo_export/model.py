@@ -9,9 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Mapping
+import os
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Literal, TypeAlias
+
+AnyPath: TypeAlias = str | os.PathLike[str]
+"""A path as the public API takes it: a str or a Path (made a Path at the boundary)."""
+
+
+def as_paths(given: AnyPath | Sequence[AnyPath]) -> list[Path]:
+    """One path or several, as a list of Paths (a lone str is one path, not its letters)."""
+    if isinstance(given, (str, os.PathLike)):
+        return [Path(given)]
+    return [Path(item) for item in given]
 
 
 class Severity(enum.Enum):

@@ -19,7 +19,7 @@ from .checks.site import SiteLint
 from .discover import SourceFile, discover, read_source, source_for_path
 from .findings import finding
 from .formats import Report, ReportUnit
-from .model import Finding
+from .model import AnyPath, Finding, as_paths
 from .settings import Settings
 from .sitemap_schemas import schema_errors
 from .vocabulary import Vocabulary
@@ -93,7 +93,7 @@ _W3C_DATE = re.compile(
 
 def validate_project(
     settings: Settings,
-    paths: Sequence[Path] = (),
+    paths: AnyPath | Sequence[AnyPath] = (),
     *,
     vocabulary: Vocabulary | None = None,
     sitemap_schemas: Path | None = None,
@@ -103,7 +103,7 @@ def validate_project(
     Nothing is written. ``paths`` are article files or folders (default: the
     content folder). Units: one per article, then the site, then the sitemaps.
     """
-    sources, discover_findings = _sources(settings, paths)
+    sources, discover_findings = _sources(settings, as_paths(paths))
     units: list[ReportUnit] = []
     lint = SiteLint(lambda i: sources[i].display)
     site: list[Finding] = list(discover_findings)

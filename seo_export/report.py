@@ -34,6 +34,7 @@ from .manifest import (
     read_footer,
     read_manifest,
 )
+from .model import AnyPath
 from .settings import Settings
 from .textwidth import (
     DESCRIPTION_FONT_PX,
@@ -99,7 +100,7 @@ def worst(findings: list[dict[str, Any]]) -> str:
 
 
 def write_report(
-    settings: Settings, *, max_articles: int = DEFAULT_MAX_ARTICLES, path: Path | None = None
+    settings: Settings, *, max_articles: int = DEFAULT_MAX_ARTICLES, path: AnyPath | None = None
 ) -> Path:
     """Write the report of the build in ``settings.out_dir``; return where it is.
 
@@ -110,9 +111,10 @@ def write_report(
     """
     from .emit import reading_lock
 
-    refuse_report_path(settings, path)
+    target = Path(path) if path is not None else None
+    refuse_report_path(settings, target)
     with reading_lock(settings.out_dir):
-        return _write_report(settings, max_articles, path)
+        return _write_report(settings, max_articles, target)
 
 
 def refuse_report_path(settings: Settings, path: Path | None) -> None:

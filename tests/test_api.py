@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import seo_export
 
 REPO = Path(__file__).resolve().parent.parent
@@ -40,3 +42,28 @@ print(type(report).__name__, validate.__module__)
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["Report", "seo_export.project"]
+
+
+def test_public_functions_take_str_paths_as_well_as_paths(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    settings = seo_export.load_settings("seo-export.toml")
+    assert seo_export.build_site(settings).built == 1
+    page = project / "public" / "artikler" / "nerveafklemning" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text("<html><head><title>x</title></head><body></body></html>", "utf-8")
+
+    assert seo_export.write_bundle("out", "articles.ndjson").articles == 1
+    assert [entry.slug for entry in seo_export.iter_bundle("out", [])] == ["nerveafklemning"]
+    assert seo_export.write_report(settings, path="report.html") == Path("report.html")
+    validated = seo_export.validate(settings, "content")  # one path, not its letters
+    assert [unit.name for unit in validated.units][:1] == ["content/nerveafklemning.md"]
+    checked = seo_export.check_pages("public")
+    assert [unit.name for unit in checked.units][:1] == [
+        "public/artikler/nerveafklemning/index.html"
+    ]
+    injected = seo_export.inject_site("public", settings, replace_conflicts=True)
+    assert "<!-- seo-export:start -->" in page.read_text("utf-8"), injected
+    seo_export.eject_site("public")
+    assert "<!-- seo-export:start -->" not in page.read_text("utf-8")
