@@ -15,10 +15,16 @@ class SeoExportError(Exception):
 class SettingsError(SeoExportError):
     """The settings file or options are invalid; every problem is listed."""
 
-    def __init__(self, source: str, problems: list[str]) -> None:
+    def __init__(
+        self, source: str, problems: list[str], *, locations: list[str] | None = None
+    ) -> None:
         self.source = source
         self.problems = problems
-        lines = "\n".join(f"  {source}: {problem}" for problem in problems)
+        self.locations = locations or [source] * len(problems)
+        """Where each problem is: ``file:line``, the file, or the options that set it."""
+        lines = "\n".join(
+            f"  {where}: {problem}" for where, problem in zip(self.locations, problems, strict=True)
+        )
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"invalid settings ({count} {noun}):\n{lines}")

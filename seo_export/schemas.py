@@ -184,7 +184,7 @@ def describe_error(error: ValidationError) -> list[tuple[str, str]]:
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         allowed = set(schema.get("properties", {}))
         unknown = sorted(k for k in error.instance if k not in allowed)
-        return [(f"{prefix}{name}", "unknown key") for name in unknown]
+        return [(f"{prefix}{name}", _unknown_key(name, allowed)) for name in unknown]
     required = error.validator_value
     if error.validator == "required" and isinstance(error.instance, dict):
         assert isinstance(required, list)
@@ -192,7 +192,17 @@ def describe_error(error: ValidationError) -> list[tuple[str, str]]:
         return [(f"{prefix}{name}", "required key is missing") for name in missing]
     if error.validator == "format" and error.cause is not None:
         return [(key, str(error.cause))]
+    if error.validator == "pattern" and isinstance(schema.get("description"), str):
+        # The regular expression tells a user less than what it stands for.
+        return [(key, f"{error.instance!r} is not what it must be: {schema['description']}")]
     return [(key, error.message)]
+
+
+def _unknown_key(name: str, allowed: set[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(name, sorted(allowed), n=1, cutoff=0.7)
+    return f"unknown key; did you mean {close[0]!r}?" if close else "unknown key"
 
 
 def schema_problems(name: str, instance: Any) -> list[str]:

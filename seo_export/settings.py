@@ -290,11 +290,59 @@ def load_settings(
     merged = {**DEFAULTS, **file_values, **given}
     problems = schema_problems("settings.schema.json", merged)
     if problems:
-        raise SettingsError(source, problems)
+        located = sorted(
+            ((_problem_location(p, given, settings_path, source), p) for p in problems),
+            key=lambda pair: _line_of(pair[0]),
+        )
+        raise SettingsError(
+            source, [p for _, p in located], locations=[where for where, _ in located]
+        )
     for key in ("content_dir", "out_dir"):
         if key in file_values and key not in given:
             merged[key] = str(base_dir / file_values[key])
     return _settings_from_mapping(merged, source, base_dir)
+
+
+def _problem_location(
+    problem: str, given: Mapping[str, Any], settings_path: Path | None, source: str
+) -> str:
+    """Where the value ``problem`` is about came from: the options that override the file,
+    the file's line that sets it (``file:line``), or the file."""
+    path = problem.split(":", 1)[0]
+    key, _, inner = path.partition(".")
+    key = key.split("[", 1)[0]
+    if key in given:
+        return "options (given on the command line or to load_settings)"
+    if settings_path is None:
+        return source
+    try:
+        text = settings_path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return source
+    start = 0
+    if settings_path.name == "pyproject.toml":  # only our table's lines count
+        table = re.search(rf"^\[tool\.{re.escape(PYPROJECT_TABLE)}[.\]]", text, re.M)
+        start = table.start() if table else 0
+    match = _assignment(key, text, start)
+    inner_key = re.split(r"[.\[]", inner, maxsplit=1)[0]
+    if match is not None and inner_key and match.group(0).lstrip().startswith("["):
+        match = _assignment(inner_key, text, match.end()) or match  # the key in its table
+    if match is None:
+        return source
+    return f"{source}:{text.count(chr(10), 0, match.start()) + 1}"
+
+
+def _line_of(location: str) -> float:
+    """The line of a ``file:line`` location, for sorting (after every line when it has none)."""
+    line = location.rsplit(":", 1)[-1]
+    return int(line) if line.isdigit() else float("inf")
+
+
+def _assignment(key: str, text: str, start: int) -> re.Match[str] | None:
+    """The first ``key = ...`` line or ``[key]`` table header in ``text`` from ``start``."""
+    name = re.escape(key)
+    line = re.compile(rf"^[ \t]*(?:[\"']?{name}[\"']?[ \t]*=|\[(?:tool\.[\w-]+\.)?{name}\])", re.M)
+    return line.search(text, start)
 
 
 def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:

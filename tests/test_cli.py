@@ -53,13 +53,15 @@ def test_bad_settings_exit_2_listing_every_problem(
     result = runner.invoke(main, ["build"])
     assert result.exit_code == 2
     assert "Traceback" not in result.output
-    for problem in (
-        "site_nam: unknown key",
-        "language: 7 is not of type 'string'",
-        "base_url: required key is missing",
-        "site_name: required key is missing",
-    ):
-        assert f"seo-export.toml: {problem}" in result.output
+    assert result.output.splitlines()[1:] == [
+        f"  {tmp_path / 'seo-export.toml'}{problem}"
+        for problem in (
+            ":1: site_nam: unknown key; did you mean 'site_name'?",
+            ":2: language: 7 is not of type 'string'",
+            ": base_url: required key is missing",
+            ": site_name: required key is missing",
+        )
+    ]
 
 
 def test_missing_content_folder_is_one_line_exit_2(

@@ -37,14 +37,38 @@ def test_every_bad_key_is_reported_at_once(tmp_path: Path) -> None:
         load_settings(path)
     problems = caught.value.problems
     assert caught.value.source == str(path)
-    assert "languagee: unknown key" in problems
-    assert "publisher.colour: unknown key" in problems
+    assert "languagee: unknown key; did you mean 'language'?" in problems
+    assert "publisher.colour: unknown key" in problems  # nothing near enough to suggest
+    where = dict(zip(problems, caught.value.locations, strict=True))
+    assert {p.split(":", 1)[0]: where[p] for p in problems} == {
+        key: f"{path}:{line}"
+        for key, line in [
+            ("base_url", 1),
+            ("site_name", 2),
+            ("languagee", 3),
+            ("date_order", 4),
+            ("publisher.logo", 7),
+            ("publisher.colour", 8),
+        ]
+    }
     assert any(p.startswith("base_url: ") for p in problems)
     assert any(p.startswith("site_name: ") for p in problems)
     assert any(p.startswith("date_order: ") for p in problems)
     assert any(p.startswith("publisher.logo: ") for p in problems)
     assert len(problems) == 6
     assert str(path) in str(caught.value)
+
+
+def test_a_bad_option_is_blamed_on_the_options_and_explained(tmp_path: Path) -> None:
+    path = tmp_path / "seo-export.toml"
+    path.write_text('base_url = "https://www.example.com"\nsite_name = "X"\n', "utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path, base_url="https://www.example.com/sti")
+    assert str(caught.value).splitlines()[1:] == [
+        "  options (given on the command line or to load_settings): base_url: "
+        "'https://www.example.com/sti' is not what it must be: Absolute http(s) URL of the "
+        "site's home page (no path). Required."
+    ]
 
 
 def test_missing_required_keys_are_named(tmp_path: Path) -> None:
