@@ -478,7 +478,10 @@ def eject_site(
             encoding = page_encoding(data)
             text = data.decode(encoding, "surrogateescape")
             ejected = eject_html(text)
-        except (OSError, InjectError) as error:
+        except InjectError as error:  # a block without its end marker: the page's own code
+            result.findings.append(finding(error.code, f"not ejected: {error}", display))
+            continue
+        except OSError as error:
             result.findings.append(finding("inject-write-failed", f"not ejected: {error}", display))
             continue
         if ejected == text:

@@ -190,6 +190,22 @@ def test_cli_inject_and_eject(site: tuple[Path, Settings]) -> None:
     }
 
 
+def test_eject_of_a_page_with_a_broken_block_names_the_same_code_as_inject(
+    site: tuple[Path, Settings],
+) -> None:
+    site_dir, _ = site
+    page = site_dir / "artikler" / "plain" / "index.html"  # a built article's page
+    page.write_text("<html><head>\n<!-- seo-export:start -->\n<title>x</title>\n</head></html>\n")
+    before = page.read_bytes()
+    for command in ("inject", "eject"):
+        result = CliRunner().invoke(main, [command, "site"])
+        assert result.exit_code == 1, result.output
+        line = next(line for line in result.output.splitlines() if "plain/index.html" in line)
+        assert ": error: inject-broken-block: " in line, line
+        assert "<!-- seo-export:start --> without <!-- seo-export:end -->" in line
+    assert page.read_bytes() == before
+
+
 def test_inject_without_a_build_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(FIXTURE / "seo-export.toml", tmp_path / "seo-export.toml")
     (tmp_path / "site").mkdir()
