@@ -502,8 +502,12 @@ def eject_site(
 
 
 def _diff(old: str, new: str, name: str) -> str:
+    relative = name.lstrip("/")  # an absolute page path: a/tmp/x, as git writes it, not a//tmp/x
     return "".join(
         difflib.unified_diff(
-            old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"
+            old.splitlines(keepends=True),
+            new.splitlines(keepends=True),
+            f"a/{relative}",
+            f"b/{relative}",
         )
     )

@@ -135,7 +135,9 @@ def test_replace_conflicts_removes_them_and_only_them(
         assert gone in before and gone not in after
 
 
-def test_dry_run_prints_a_diff_and_writes_nothing(site: tuple[Path, Settings]) -> None:
+def test_dry_run_prints_a_diff_and_writes_nothing(
+    site: tuple[Path, Settings], monkeypatch: pytest.MonkeyPatch
+) -> None:
     site_dir, _ = site
     original = snapshot(site_dir)
     result = CliRunner().invoke(main, ["inject", "site", "--dry-run"])
@@ -144,6 +146,17 @@ def test_dry_run_prints_a_diff_and_writes_nothing(site: tuple[Path, Settings]) -
     assert "+<!-- seo-export:start -->" in result.output
     assert "4 pages would change" in result.output
     assert snapshot(site_dir) == original
+    # A site outside the current folder, named by its absolute path: git's a/ b/ headers,
+    # not a//tmp/...
+    settings_file = (site_dir.parent / "seo-export.toml").resolve()
+    elsewhere = site_dir.parent / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    absolute = CliRunner().invoke(
+        main, ["inject", str(site_dir.resolve()), "--dry-run", "-c", str(settings_file)]
+    )
+    page = (site_dir / "artikler" / "plain" / "index.html").resolve().as_posix()
+    assert f"+++ b/{page.lstrip('/')}" in absolute.output.splitlines()
 
 
 def test_mode_is_kept(site: tuple[Path, Settings]) -> None:
