@@ -9,6 +9,7 @@ the medical entities. Keys seo-export does not interpret are kept in
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Iterable
 
@@ -124,10 +125,9 @@ def _report_misspelt_keys(front: FrontMatter) -> None:
     """A key that is not one we read but nearly is one (``noIndex``, ``datePublised``) is
     almost surely a misspelling whose value would be silently unused: say so. Keys of a
     team's own, far from any of ours, stay quiet in ``Article.extra``."""
-    ours = known_keys() | entity_keys()
-    by_folded = {key.casefold(): key for key in ours}
+    ours, by_folded = _our_keys()
     for key in front.data:
-        if key in ours:
+        if key in ours or not isinstance(key, str):
             continue
         close = difflib.get_close_matches(key.casefold(), by_folded, n=1, cutoff=0.8)
         if close:
@@ -137,6 +137,13 @@ def _report_misspelt_keys(front: FrontMatter) -> None:
                 f"{key!r} is not a key seo-export reads, so its value is not used; "
                 f"did you mean {by_folded[close[0]]!r}? (keys are case-sensitive)",
             )
+
+
+@functools.cache
+def _our_keys() -> tuple[frozenset[str], dict[str, str]]:
+    """The front-matter keys seo-export reads, and each by its case-folded spelling."""
+    ours = known_keys() | entity_keys()
+    return ours, {key.casefold(): key for key in ours}
 
 
 def _slug(
