@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from .discover import SOURCE_SUFFIXES
-from .errors import SeoExportError
+from .errors import SeoExportError, SettingsError
 from .settings import SETTINGS_FILE, load_settings
 
 
@@ -117,13 +118,21 @@ def init_project(folder: Path, answers: Answers) -> list[Path]:
     if settings_path.exists():
         raise InitError(f"{settings_path} exists already; edit it, or remove it first")
     text = settings_text(answers)
+    created = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(text, encoding="utf-8")
     try:
         load_settings(settings_path)
-    except SeoExportError:
-        settings_path.unlink()
-        raise
+    except SettingsError as error:
+        settings_path.unlink()  # nothing is left of a failed init: not the file, not the folder
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        problems = "\n".join(f"  {problem}" for problem in error.problems)
+        raise InitError(
+            f"the answers do not make valid settings; nothing was written:\n{problems}"
+        ) from None
+
     written = [settings_path]
     content = folder / "content"
     has_articles = content.is_dir() and any(

@@ -91,11 +91,15 @@ def test_init_keeps_existing_articles_and_settings(tmp_path: Path) -> None:
 
 
 def test_init_rejects_a_bad_answer_and_leaves_nothing(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["init", str(tmp_path), "-y", "--base-url", "fysio.dk"])
+    folder = tmp_path / "ny-side"
+    result = CliRunner().invoke(main, ["init", str(folder), "-y", "--base-url", "fysio.dk"])
     assert result.exit_code == 2
-    assert "base_url" in result.output
-    assert not (tmp_path / "seo-export.toml").exists()
-    assert not (tmp_path / "content").exists()
+    assert result.output.splitlines() == [
+        "Error: the answers do not make valid settings; nothing was written:",
+        "  base_url: 'fysio.dk' is not an absolute URI",
+        "  publisher.url: 'fysio.dk/' is not an absolute URI",
+    ]
+    assert list(tmp_path.iterdir()) == []  # not even the folder it made
 
 
 # explain
