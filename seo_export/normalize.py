@@ -125,25 +125,61 @@ def _report_misspelt_keys(front: FrontMatter) -> None:
     """A key that is not one we read but nearly is one (``noIndex``, ``datePublised``) is
     almost surely a misspelling whose value would be silently unused: say so. Keys of a
     team's own, far from any of ours, stay quiet in ``Article.extra``."""
-    ours, by_folded = _our_keys()
     for key in front.data:
-        if key in ours or not isinstance(key, str):
-            continue
-        close = difflib.get_close_matches(key.casefold(), by_folded, n=1, cutoff=0.8)
-        if close:
+        meant = key_meant(key) if isinstance(key, str) else None
+        if meant is not None:
             front.problem(
                 "field-unknown",
                 key,
                 f"{key!r} is not a key seo-export reads, so its value is not used; "
-                f"did you mean {by_folded[close[0]]!r}? (keys are case-sensitive)",
+                f"did you mean {meant!r}? (keys are case-sensitive)",
             )
+
+
+OTHER_TOOLS_KEYS = frozenset(
+    {
+        # Hugo's and Jekyll's own front matter, which sites carry over: never a misspelling.
+        "publishDate", "expiryDate", "lastmod", "linkTitle", "translationKey", "images",
+        "keywords", "layout", "permalink", "categories", "tags", "summary", "weight", "type",
+        "outputs", "headless", "cascade", "markup", "resources", "sitemap", "build",
+        "isCJKLanguage", "audio", "videos", "series", "author", "authors",
+    }
+)  # fmt: skip
+
+
+@functools.lru_cache(maxsize=4096)
+def key_meant(key: str) -> str | None:
+    """The key of ours that ``key`` is a misspelling of, or None (ours, or nothing near).
+
+    Remembered per key: a site's articles share their keys, and difflib is slow. Close
+    means a case or ``_``/``-`` difference, or a difflib ratio of 0.85 or more, but not
+    ours with a word added (``images``, ``updatedAt``, ``updatedBy``: other fields).
+    """
+    ours, by_folded = _our_keys()
+    if key in ours or key in OTHER_TOOLS_KEYS:
+        return None
+    folded = _fold(key)
+    if folded in by_folded:
+        return by_folded[folded]
+    for close in difflib.get_close_matches(folded, by_folded, n=3, cutoff=0.85):
+        if not (folded.startswith(close) or close.startswith(folded)):
+            return by_folded[close]
+    return None
+
+
+def _fold(key: str) -> str:
+    return key.casefold().replace("_", "").replace("-", "")
 
 
 @functools.cache
 def _our_keys() -> tuple[frozenset[str], dict[str, str]]:
-    """The front-matter keys seo-export reads, and each by its case-folded spelling."""
+    """The front-matter keys seo-export reads, and each by its folded spelling (the first
+    of two that fold alike: ``metaTitle`` before ``meta_title``)."""
     ours = known_keys() | entity_keys()
-    return ours, {key.casefold(): key for key in ours}
+    by_folded: dict[str, str] = {}
+    for key in sorted(ours):
+        by_folded.setdefault(_fold(key), key)
+    return ours, by_folded
 
 
 def _slug(

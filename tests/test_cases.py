@@ -42,3 +42,26 @@ def test_misspelt_key_names_the_key_it_resembles(settings: Settings) -> None:
             ("Title", "title"),
         ]
     ]
+
+
+@pytest.mark.parametrize(
+    "key",
+    # Other tools' keys and ours with a word added are other fields, not misspellings.
+    ["images", "translationKey", "publishDate", "updatedAt", "urls", "slugs", "updatedBy",
+     "reviewedOn", "forfatter", "author_id", "category", "tags", "lastmod"],
+)  # fmt: skip
+def test_keys_that_are_not_misspellings_stay_quiet(key: str) -> None:
+    from seo_export.normalize import key_meant
+
+    assert key_meant(key) is None
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"),
+    [("noIndex", "noindex"), ("date_published", "datePublished"), ("symtoms", "symptoms"),
+     ("canonicalURL", "canonicalUrl"), ("metaTitel", "metaTitle")],
+)  # fmt: skip
+def test_misspellings_name_the_key_meant(key: str, meant: str) -> None:
+    from seo_export.normalize import key_meant
+
+    assert key_meant(key) == meant
