@@ -1,3 +1,3 @@
 """The package version, kept apart so that reading it imports nothing else."""
 
-VERSION = "0.1.0"
+VERSION = "0.2.0"
