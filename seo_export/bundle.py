@@ -290,12 +290,34 @@ def bundle_line(entry: BundleEntry) -> bytes:
     return orjson.dumps(entry.to_json()) + b"\n"
 
 
+def refuse_bundle_path(
+    out_dir: AnyPath, path: AnyPath | None, *, content_dir: AnyPath | None = None
+) -> None:
+    """BundleTargetError when a bundle at ``path`` would overwrite a file of the build (any
+    file in out/ but out/articles.ndjson) or, with ``content_dir``, an article."""
+    if path is None:
+        return
+    out_dir, path = Path(out_dir), Path(path)
+    default = out_dir / BUNDLE_NAME
+    if content_dir is not None:
+        try:
+            refuse_own_files(path, content_dir=Path(content_dir), out_dir=out_dir, default=default)
+        except OutputTargetError as error:
+            raise BundleTargetError(str(error)) from None
+    target = Path(os.path.realpath(path))
+    if target.is_relative_to(out_dir.resolve()) and target != Path(os.path.realpath(default)):
+        raise BundleTargetError(
+            f"will not write the bundle to {path}: it is inside {out_dir}, whose files the "
+            f"build owns; write it to {default} or outside {out_dir}"
+        )
+
+
 def write_bundle(
     out_dir: AnyPath,
     path: AnyPath | None = None,
     *,
     root: Path | None = None,
-    content_dir: Path | None = None,
+    content_dir: AnyPath | None = None,
 ) -> BundleResult:
     """Write the bundle of the build in ``out_dir`` (default: out/articles.ndjson).
 
@@ -307,19 +329,9 @@ def write_bundle(
     one inside ``content_dir`` (the articles), when it is given.
     """
     out_dir, path = Path(out_dir), Path(path) if path is not None else None
+    refuse_bundle_path(out_dir, path, content_dir=content_dir)
     default = out_dir / BUNDLE_NAME
-    if content_dir is not None and path is not None:
-        try:
-            refuse_own_files(path, content_dir=content_dir, out_dir=out_dir, default=default)
-        except OutputTargetError as error:
-            raise BundleTargetError(str(error)) from None
     target = Path(os.path.realpath(path or default))
-    inside = out_dir.resolve()
-    if target.is_relative_to(inside) and target != Path(os.path.realpath(default)):
-        raise BundleTargetError(
-            f"will not write the bundle to {path}: it is inside {out_dir}, whose files the "
-            f"build owns; write it to {default} or outside {out_dir}"
-        )
     findings: list[Finding] = []
     count = 0
     with reading_lock(out_dir):

@@ -269,7 +269,7 @@ def article_paths(articles: tuple[Path, ...], settings: Settings) -> list[Path]:
     from .errors import SeoExportError
 
     try:
-        sources, _ = discover(settings.content_dir, settings.root)
+        sources, _ = discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
     except SeoExportError as error:
         fail(str(error))
     return [Path(source.path) for source in sources]
@@ -643,7 +643,7 @@ def bundle(
 
     Exit 0: every built article is in it; 1: written, but articles are missing (the build
     found errors, or a built article's files are damaged); 2: nothing written."""
-    from .bundle import write_bundle
+    from .bundle import refuse_bundle_path, write_bundle
     from .errors import SeoExportError
     from .model import Severity
     from .site import build_site
@@ -651,6 +651,8 @@ def bundle(
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     build_errors: list[Finding] = []
     try:
+        # Before the build, not after it: a refused -o leaves out/ as it was.
+        refuse_bundle_path(settings.out_dir, output, content_dir=settings.content_dir)
         if not no_build:
             built = build_site(settings, keep_info=False)
             build_errors = [f for f in built.findings if f.severity is Severity.ERROR]

@@ -108,12 +108,15 @@ def display_path(path: Path, root: Path) -> str:
         return absolute.as_posix()
 
 
-def discover(content_dir: Path, root: Path | None = None) -> tuple[SourceList, list[Finding]]:
+def discover(
+    content_dir: Path, root: Path | None = None, *, out_dir: Path | None = None
+) -> tuple[SourceList, list[Finding]]:
     """Every article file under ``content_dir``, sorted by relative path.
 
-    Hidden files and folders are skipped. A file that is a symlink to
-    somewhere outside the content folder is reported, not read (folder
-    symlinks are not followed).
+    Hidden files and folders are skipped, and so is ``out_dir`` when it is inside
+    the content folder (``content_dir = "."``): its robots-sitemap.txt is no article.
+    A file that is a symlink to somewhere outside the content folder is reported,
+    not read (folder symlinks are not followed).
     """
     if not content_dir.is_dir():
         raise ContentDirError(f"content folder not found: {content_dir}")
@@ -123,6 +126,7 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[SourceList, l
     display_base = display_path(content_dir, root)
     found: list[str] = []
     findings: list[Finding] = []
+    skipped = os.path.realpath(out_dir) if out_dir is not None else None
     folders = [""]
     while folders:
         relative = folders.pop()
@@ -133,7 +137,8 @@ def discover(content_dir: Path, root: Path | None = None) -> tuple[SourceList, l
                     continue
                 rel = f"{relative}/{name}" if relative else name
                 if entry.is_dir(follow_symlinks=False):
-                    folders.append(rel)
+                    if skipped is None or os.path.realpath(entry.path) != skipped:
+                        folders.append(rel)
                     continue
                 suffix = name[name.rfind(".") :].lower() if "." in name else ""
                 if suffix not in SOURCE_SUFFIXES:

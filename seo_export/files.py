@@ -17,35 +17,42 @@ LEFTOVER_AGE = 3600.0
 stopped run left (one being written is touched every moment)."""
 
 
-_BUILD_NAMES = re.compile(
-    r"manifest\.json|articles\.ndjson|robots-sitemap\.txt|sitemap(-\d+)?\.xml(\.gz)?"
-)
-"""The files a build writes at the top of out/ (articles' files are in folders below it)."""
+_BUILD_NAMES = re.compile(r"manifest\.json|articles\.ndjson|robots-sitemap\.txt")
+"""Files a build writes at the top of out/ besides its sitemaps (articles' are in folders)."""
 
 
 def refuse_own_files(
     path: Path, *, content_dir: Path, out_dir: Path, default: Path | None = None
 ) -> None:
-    """OutputTargetError when writing ``path`` would overwrite an article (anything in the
-    content folder) or a file the build owns: an article's folder in out/, the manifest,
-    the sitemaps, the bundle, or what the build keeps beside out/ (``.out.*``).
-    ``default``, the command's own file, is always allowed; so is any other name at the
-    top of out/ (``out/validation.json``).
+    """OutputTargetError when writing ``path`` would overwrite a file the build owns (in an
+    article's folder in out/, the manifest, a ``sitemap*.xml*``, the bundle, the state kept
+    beside out/ as ``.out.*``) or an article (an article file name in the content folder).
+    ``default``, the command's own file, is always allowed; so is any other name at the top
+    of out/ (``out/validation.json``) and any other file in the content folder (a content
+    folder that is the project root still takes ``-o junit.xml``).
     """
+    import fnmatch
+
+    from .discover import SOURCE_SUFFIXES
     from .errors import OutputTargetError
+    from .statcache import SITEMAP_FILES  # the build's own, removed when it did not write them
 
     target = Path(os.path.realpath(path))
     if default is not None and target == Path(os.path.realpath(default)):
         return
     content, out = Path(os.path.realpath(content_dir)), Path(os.path.realpath(out_dir))
-    if target.is_relative_to(content):
-        reason = f"it is inside the content folder {content_dir}, where the articles are"
-    elif target.is_relative_to(out) and (
-        target.parent != out or _BUILD_NAMES.fullmatch(target.name)
-    ):
-        reason = f"it is one of the files the build writes in {out_dir}"
+    if target.is_relative_to(out):
+        if (
+            target.parent == out
+            and not _BUILD_NAMES.fullmatch(target.name)
+            and not fnmatch.fnmatchcase(target.name, SITEMAP_FILES)
+        ):
+            return
+        reason = f"it is one of the files the build writes (or removes) in {out_dir}"
     elif target.parent == out.parent and target.name.startswith(f".{out.name}."):
         reason = f"the build keeps its state there, beside {out_dir}"
+    elif target.is_relative_to(content) and target.suffix.lower() in SOURCE_SUFFIXES:
+        reason = f"it is an article's name in the content folder {content_dir}"
     else:
         return
     hint = f" (the default is {default})" if default is not None else ""

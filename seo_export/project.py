@@ -146,12 +146,12 @@ def _sources(
     settings: Settings, paths: Sequence[Path]
 ) -> tuple[Sequence[SourceFile], list[Finding]]:
     if not paths:
-        return discover(settings.content_dir, settings.root)
+        return discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
     sources: list[SourceFile] = []
     findings: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            found, more = discover(path, settings.root)
+            found, more = discover(path, settings.root, out_dir=settings.out_dir)
             sources += found
             findings += more
         else:

@@ -352,7 +352,9 @@ def _build_site(
     keep_info: bool,
 ) -> BuildResult:
     out_dir = settings.out_dir
-    sources, discover_findings = discover(settings.content_dir, settings.root)
+    sources, discover_findings = discover(
+        settings.content_dir, settings.root, out_dir=settings.out_dir
+    )
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
     stamp_key = _stamp_key(settings, discover_findings)
     with output_lock(out_dir):

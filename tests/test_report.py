@@ -327,13 +327,15 @@ def test_what_a_stopped_report_left_is_cleared_once_it_is_old(site: Settings) ->
 
 # -o may not overwrite an article or what the build owns (report, validate and bundle)
 
+BUILD_FILE = "it is one of the files the build writes (or removes) in"
 REFUSED = [
-    ("out/nerveafklemning/head.html", "it is one of the files the build writes in"),
-    ("out/manifest.json", "it is one of the files the build writes in"),
-    ("out/sitemap.xml", "it is one of the files the build writes in"),
-    ("out/sitemap-2.xml.gz", "it is one of the files the build writes in"),
-    ("content/renamed.md", "it is inside the content folder"),
-    ("content/nerveafklemning.md", "it is inside the content folder"),
+    ("out/nerveafklemning/head.html", BUILD_FILE),
+    ("out/manifest.json", BUILD_FILE),
+    ("out/sitemap.xml", BUILD_FILE),
+    ("out/sitemap-2.xml.gz", BUILD_FILE),
+    ("out/sitemap-junit.xml", BUILD_FILE),  # the build removes sitemap*.xml* it did not write
+    ("content/renamed.md", "it is an article's name in the content folder"),
+    ("content/nerveafklemning.md", "it is an article's name in the content folder"),
     (".out.cache", "the build keeps its state there, beside"),
 ]
 
@@ -345,7 +347,9 @@ def test_output_option_refuses_articles_and_the_builds_files(
 ) -> None:
     monkeypatch.chdir(project)
     assert CliRunner().invoke(main, ["build", "--quiet"]).exit_code == 0
-    before = snapshot(project)
+    article = project / "content" / "nerveafklemning.md"
+    article.write_text(article.read_text("utf-8") + "\nEt nyt afsnit.\n", "utf-8")
+    before = snapshot(project)  # a build now would rewrite out/: refused before it
     result = CliRunner().invoke(main, [command, "-o", target])
     assert result.exit_code == 2, result.output
     assert result.output.startswith(f"Error: will not write {target}: {reason}")
@@ -364,3 +368,22 @@ def test_output_option_takes_other_files_at_the_top_of_out(
     result = CliRunner().invoke(main, [command, "-o", target])
     assert result.exit_code == 0, result.output
     assert (project / target).stat().st_size > 1000
+
+
+def test_a_content_folder_that_is_the_project_root_still_takes_reports(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    (project / "content" / "nerveafklemning.md").rename(project / "nerveafklemning.md")
+    flat = ["--content", "."]
+    assert CliRunner().invoke(main, ["build", "--quiet", *flat]).exit_code == 0
+    again = CliRunner().invoke(main, ["build", *flat])  # out/ inside the content folder
+    assert again.exit_code == 0, again.output  # is not read: robots-sitemap.txt is no article
+    assert "Built 0 articles into out/ (1 unchanged, 0 skipped)" in again.output
+    for arguments in (["validate", "-o", "junit.xml"], ["validate", "-o", "out/v.json"]):
+        assert CliRunner().invoke(main, [*arguments, *flat]).exit_code == 0, arguments
+    assert CliRunner().invoke(main, ["report", "-o", "report.html", *flat]).exit_code == 0
+    assert CliRunner().invoke(main, ["bundle", "-o", "articles.ndjson", *flat]).exit_code == 0
+    refused = CliRunner().invoke(main, ["validate", "-o", "notes.md", *flat])
+    assert refused.exit_code == 2
+    assert "it is an article's name in the content folder" in refused.output
