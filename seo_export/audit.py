@@ -84,7 +84,7 @@ def decode_page(data: bytes) -> str:
 def check_pages(
     targets: AnyPath | Sequence[AnyPath],
     *,
-    root: Path | None = None,
+    root: AnyPath | None = None,
     vocabulary: Vocabulary | None = None,
     jobs: int = 0,
 ) -> Report:
@@ -93,7 +93,7 @@ def check_pages(
     ``jobs`` processes share the pages (0: one per core); the report is the
     same for any number.
     """
-    root = root or Path.cwd()
+    root = Path(root) if root is not None else Path.cwd()
     folders = as_paths(targets)
     tasks = [(str(path), display_path(path, root)) for path in page_files(folders)]
     workers = jobs or _cores()

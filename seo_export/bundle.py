@@ -106,7 +106,7 @@ class BundleWriteError(SeoExportError):
 
 
 def iter_bundle(
-    out_dir: AnyPath, findings: list[Finding], *, root: Path | None = None
+    out_dir: AnyPath, findings: list[Finding], *, root: AnyPath | None = None
 ) -> Generator[BundleEntry, None, None]:
     """Every built article of the build in ``out_dir``, in source order, streamed.
 
@@ -120,7 +120,9 @@ def iter_bundle(
     manifest is damaged, both at the first ``next()``.
     """
     with reading_lock(Path(out_dir)):
-        yield from _open_build(Path(out_dir), findings, root or Path.cwd())[1]
+        yield from _open_build(
+            Path(out_dir), findings, Path(root) if root is not None else Path.cwd()
+        )[1]
 
 
 def _open_build(
@@ -316,7 +318,7 @@ def write_bundle(
     out_dir: AnyPath,
     path: AnyPath | None = None,
     *,
-    root: Path | None = None,
+    root: AnyPath | None = None,
     content_dir: AnyPath | None = None,
 ) -> BundleResult:
     """Write the bundle of the build in ``out_dir`` (default: out/articles.ndjson).
@@ -335,7 +337,9 @@ def write_bundle(
     findings: list[Finding] = []
     count = 0
     with reading_lock(out_dir):
-        built_in, entries = _open_build(out_dir, findings, root or Path.cwd())
+        built_in, entries = _open_build(
+            out_dir, findings, Path(root) if root is not None else Path.cwd()
+        )
         if built_in and target == Path(os.path.realpath(default)):
             # The build keeps out/articles.ndjson itself: read through, not rewritten.
             return BundleResult(default, sum(1 for _ in entries), ())

@@ -108,6 +108,16 @@ def settings_text(answers: Answers) -> str:
     )
 
 
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of ``folder``'s path that does not exist yet (mkdir makes it)."""
+    missing = None
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing = candidate
+    return missing
+
+
 def init_project(folder: Path, answers: Answers) -> list[Path]:
     """Write seo-export.toml (and content/example.md when content/ has no article); the files.
 
@@ -118,16 +128,19 @@ def init_project(folder: Path, answers: Answers) -> list[Path]:
     if settings_path.exists():
         raise InitError(f"{settings_path} exists already; edit it, or remove it first")
     text = settings_text(answers)
-    created = not folder.exists()
+    created = _first_missing(folder)
     folder.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(text, encoding="utf-8")
     try:
         load_settings(settings_path)
     except SettingsError as error:
         settings_path.unlink()  # nothing is left of a failed init: not the file, not the folder
-        if created:
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+        if created is not None:  # the folders this call made, each empty now
+            for made in (folder, *folder.parents):
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+                if made == created:
+                    break
         problems = "\n".join(f"  {problem}" for problem in error.problems)
         raise InitError(
             f"the answers do not make valid settings; nothing was written:\n{problems}"

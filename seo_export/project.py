@@ -96,7 +96,7 @@ def validate_project(
     paths: AnyPath | Sequence[AnyPath] = (),
     *,
     vocabulary: Vocabulary | None = None,
-    sitemap_schemas: Path | None = None,
+    sitemap_schemas: AnyPath | None = None,
 ) -> Report:
     """Check the project's articles, their JSON-LD and head tags, and the sitemaps, in memory.
 
@@ -104,6 +104,7 @@ def validate_project(
     content folder). Units: one per article, then the site, then the sitemaps.
     """
     sources, discover_findings = _sources(settings, as_paths(paths))
+    schemas_folder = Path(sitemap_schemas) if sitemap_schemas is not None else None
     units: list[ReportUnit] = []
     lint = SiteLint(lambda i: sources[i].display)
     site: list[Finding] = list(discover_findings)
@@ -137,7 +138,7 @@ def validate_project(
     units.append(ReportUnit("site", tuple(site)))
     sitemap_problems: list[Finding] = []
     for file in site_sitemaps(entries, settings):
-        sitemap_problems += sitemap_findings(file.path, file.content, sitemap_schemas)
+        sitemap_problems += sitemap_findings(file.path, file.content, schemas_folder)
     units.append(ReportUnit("sitemaps", tuple(sitemap_problems)))
     return Report(tuple(units))
 

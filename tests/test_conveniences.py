@@ -91,7 +91,7 @@ def test_init_keeps_existing_articles_and_settings(tmp_path: Path) -> None:
 
 
 def test_init_rejects_a_bad_answer_and_leaves_nothing(tmp_path: Path) -> None:
-    folder = tmp_path / "ny-side"
+    folder = tmp_path / "nye" / "ny-side"  # two folders init makes
     result = CliRunner().invoke(main, ["init", str(folder), "-y", "--base-url", "fysio.dk"])
     assert result.exit_code == 2
     assert result.output.splitlines() == [
