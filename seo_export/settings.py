@@ -307,7 +307,8 @@ def _problem_location(
     problem: str, given: Mapping[str, Any], settings_path: Path | None, source: str
 ) -> str:
     """Where the value ``problem`` is about came from: the options that override the file,
-    the file's line that sets it (``file:line``), or the file."""
+    the file's line that sets it (``file:line``; a key missing from a table: the table's
+    header), or the file when no line can be told."""
     path = problem.split(":", 1)[0]
     key, _, inner = path.partition(".")
     key = key.split("[", 1)[0]
@@ -316,17 +317,25 @@ def _problem_location(
     if settings_path is None:
         return source
     try:
-        text = settings_path.read_text(encoding="utf-8")
+        text = settings_path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError):
         return source
     start = 0
     if settings_path.name == "pyproject.toml":  # only our table's lines count
-        table = re.search(rf"^\[tool\.{re.escape(PYPROJECT_TABLE)}[.\]]", text, re.M)
-        start = table.start() if table else 0
+        name = re.escape(PYPROJECT_TABLE)
+        table = re.search(rf"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?{name}[\"']?", text, re.M)
+        if table is None:
+            return source
+        start = table.start()
     match = _assignment(key, text, start)
     inner_key = re.split(r"[.\[]", inner, maxsplit=1)[0]
     if match is not None and inner_key and match.group(0).lstrip().startswith("["):
-        match = _assignment(inner_key, text, match.end()) or match  # the key in its table
+        # The key inside its table, up to the next table's header.
+        following = re.compile(r"^[ \t]*\[", re.M).search(text, match.end())
+        inside = _assignment(
+            inner_key, text[: following.start() if following else len(text)], match.end()
+        )
+        match = inside or match
     if match is None:
         return source
     return f"{source}:{text.count(chr(10), 0, match.start()) + 1}"
@@ -339,9 +348,12 @@ def _line_of(location: str) -> float:
 
 
 def _assignment(key: str, text: str, start: int) -> re.Match[str] | None:
-    """The first ``key = ...`` line or ``[key]`` table header in ``text`` from ``start``."""
+    """The first line from ``start`` that sets ``key``: ``key = ...``, a dotted
+    ``key.inner = ...``, or a ``[key]`` / ``[[key]]`` table header."""
     name = re.escape(key)
-    line = re.compile(rf"^[ \t]*(?:[\"']?{name}[\"']?[ \t]*=|\[(?:tool\.[\w-]+\.)?{name}\])", re.M)
+    line = re.compile(
+        rf"^[ \t]*(?:[\"']?{name}[\"']?[ \t]*[.=]|\[\[?(?:tool\.[\w-]+\.)?{name}\]\]?)", re.M
+    )
     return line.search(text, start)
 
 

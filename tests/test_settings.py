@@ -113,3 +113,46 @@ def test_digest_ignores_paths_but_not_output_settings() -> None:
     c = load_settings(REPO / "seo-export.toml", site_name="Other")
     assert a.digest == b.digest
     assert a.digest != c.digest
+
+
+BASE = 'base_url = "https://x.dk"\nsite_name = "X"\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        (  # a key missing from a table: its header, not a line of the next table
+            "seo-export.toml",
+            BASE + '[publisher]\nurl = "https://x.dk"\n[articles_index]\nname = 5\n',
+            [
+                ":3: publisher.name: required key is missing",
+                ":5: articles_index.url: required key is missing",
+                ":6: articles_index.name: 5 is not of type 'string'",
+            ],
+        ),
+        ("seo-export.toml", BASE + "publisher.name = 5\n", [":3: publisher.name: 5 is not"]),
+        (  # a byte-order mark does not hide line 1
+            "seo-export.toml",
+            '\ufefflangauge = "da"\n' + BASE,
+            [":1: langauge: unknown key; did you mean 'language'?"],
+        ),
+        (  # our table's key, not [project]'s of the same name, under a quoted header
+            "pyproject.toml",
+            '[project]\nname = "x"\nlanguage = "python"\n[tool."seo-export"]\n'
+            + BASE
+            + 'language = "zz_bad_"\n',
+            [":7: language: 'zz_bad_' is not what it must be: BCP 47 tag"],
+        ),
+    ],
+)
+def test_settings_problems_point_at_their_line(
+    tmp_path: Path, name: str, text: str, expected: list[str]
+) -> None:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(SettingsError) as caught:
+        load_settings(path)
+    lines = str(caught.value).splitlines()[1:]
+    assert len(lines) == len(expected)
+    for line, start in zip(lines, expected, strict=True):
+        assert line.startswith(f"  {path}{start}"), line
