@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import article
 
-from seo_export.build import build_text
-from seo_export.parse import fast_markdown_parser, split_front_matter
-from seo_export.schemas import fast_validator
-from seo_export.settings import load_settings
+from seo_export.build.article import build_text
+from seo_export.config.settings import load_settings
+from seo_export.domain.schemas import fast_validator
+from seo_export.read.parse import fast_markdown_parser, split_front_matter
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -19,14 +19,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from corpus import article
 
-from seo_export.build import build_text
+from seo_export.build.article import build_text
 from seo_export.checks import run_article_checks, run_document_checks
-from seo_export.head import dumps_pretty, head_data, head_tags, render_head
-from seo_export.jsonld import build_jsonld
-from seo_export.normalize import normalize
-from seo_export.parse import parse_document
-from seo_export.settings import load_settings
-from seo_export.validation import document_findings, front_matter_findings
+from seo_export.checks.validation import document_findings, front_matter_findings
+from seo_export.config.settings import load_settings
+from seo_export.outputs.head import dumps_pretty, head_data, head_tags, render_head
+from seo_export.outputs.jsonld import build_jsonld
+from seo_export.read.normalize import normalize
+from seo_export.read.parse import parse_document
 
 REPO = Path(__file__).resolve().parent.parent
 

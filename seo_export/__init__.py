@@ -11,15 +11,15 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from ._version import VERSION
+from seo_export._version import VERSION
 
 __version__ = VERSION
 
 _EXPORTS = {
-    "load_settings": "settings",
-    "Settings": "settings",
-    "build_site": "site",
-    "build_article": "build",
+    "load_settings": "config.settings",
+    "Settings": "config.settings",
+    "build_site": "build.site",
+    "build_article": "build.article",
     "Article": "model",
     "ArticleResult": "model",
     "BuildResult": "model",
@@ -27,16 +27,16 @@ _EXPORTS = {
     "Severity": "model",
     "SeoExportError": "errors",
     "SettingsError": "errors",
-    "inject_html": "inject",
-    "eject_html": "inject",
-    "inject_site": "inject",
-    "eject_site": "inject",
-    "validate": "project",
-    "check_pages": "audit",
-    "Report": "formats",
-    "write_report": "report",
-    "write_bundle": "bundle",
-    "iter_bundle": "bundle",
+    "inject_html": "pages.inject",
+    "eject_html": "pages.inject",
+    "inject_site": "pages.inject",
+    "eject_site": "pages.inject",
+    "validate": "project.validate",
+    "check_pages": "pages.check",
+    "Report": "findings.formats",
+    "write_report": "project.report",
+    "write_bundle": "build.bundle",
+    "iter_bundle": "build.bundle",
 }
 
 __all__ = [
@@ -65,17 +65,17 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .audit import check_pages
-    from .build import build_article
-    from .bundle import iter_bundle, write_bundle
-    from .errors import SeoExportError, SettingsError
-    from .formats import Report
-    from .inject import eject_html, eject_site, inject_html, inject_site
-    from .model import Article, ArticleResult, BuildResult, Finding, Severity
-    from .project import validate
-    from .report import write_report
-    from .settings import Settings, load_settings
-    from .site import build_site
+    from seo_export.build.article import build_article
+    from seo_export.build.bundle import iter_bundle, write_bundle
+    from seo_export.build.site import build_site
+    from seo_export.config.settings import Settings, load_settings
+    from seo_export.errors import SeoExportError, SettingsError
+    from seo_export.findings.formats import Report
+    from seo_export.model import Article, ArticleResult, BuildResult, Finding, Severity
+    from seo_export.pages.check import check_pages
+    from seo_export.pages.inject import eject_html, eject_site, inject_html, inject_site
+    from seo_export.project.report import write_report
+    from seo_export.project.validate import validate
 
 
 def __getattr__(name: str) -> Any:

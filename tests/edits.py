@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from seo_export import site
+from seo_export.build import site
+from seo_export.config.settings import Settings, load_settings
 from seo_export.model import BuildResult
-from seo_export.settings import Settings, load_settings
 
 from conftest import REPO, SAMPLE
 

@@ -15,8 +15,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from seo_export.config.settings import Settings, load_settings
 from seo_export.model import ArticleResult, BuildResult
-from seo_export.settings import Settings, load_settings
 
 
 def to_jsonable(value: Any) -> Any:
@@ -118,7 +118,7 @@ def fresh_build(
     """The result and out/ of a build from scratch of a copy of the project (its settings and
     content, without out/ or the cache beside it), made beside it: what an incremental or
     recovered build must equal."""
-    from seo_export.site import build_site
+    from seo_export.build.site import build_site
 
     copy = settings.root.parent / f"{settings.root.name}-fresh"
     out = settings.out_dir.name

@@ -21,8 +21,8 @@ import extruct
 import html5lib
 import pytest
 
-from seo_export.settings import load_settings
-from seo_export.site import build_site
+from seo_export.build.site import build_site
+from seo_export.config.settings import load_settings
 
 from conftest import REPO
 from xsd import validate_sitemap

@@ -41,7 +41,7 @@ print(type(report).__name__, validate.__module__)
         [sys.executable, "-c", script], cwd=REPO, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["Report", "seo_export.project"]
+    assert done.stdout.split() == ["Report", "seo_export.project.validate"]
 
 
 def test_public_functions_take_str_paths_as_well_as_paths(

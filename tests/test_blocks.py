@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from seo_export.blocks import blocks_from_tokens, safe_link
-from seo_export.parse import markdown_parser
+from seo_export.read.blocks import blocks_from_tokens, safe_link
+from seo_export.read.parse import markdown_parser
 
 PAGE = "https://www.fysfinder.dk/artikler/x/"
 ALLOWED = {

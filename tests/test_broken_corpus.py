@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 
-from seo_export.audit import audit_page
+from seo_export.checks.validation import document_findings
+from seo_export.config.settings import Settings
 from seo_export.model import Finding
-from seo_export.project import validate_project
-from seo_export.settings import Settings
-from seo_export.validation import document_findings
+from seo_export.pages.check import audit_page
+from seo_export.project.validate import validate_project
 
 from conftest import SAMPLE
 
@@ -66,7 +66,7 @@ def test_broken_case(case: Path, settings: Settings) -> None:
 
 
 def test_the_unbroken_sample_has_none_of_these_findings(settings: Settings) -> None:
-    from seo_export.build import build_article
+    from seo_export.build.article import build_article
 
     result = build_article(SAMPLE.read_text(encoding="utf-8"), settings)
     assert result.jsonld is not None

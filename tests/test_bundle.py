@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from seo_export.bundle import (
+from seo_export.build.bundle import (
     BUNDLE_NAME,
     BundleTargetError,
     BundleWriteError,
@@ -22,14 +22,14 @@ from seo_export.bundle import (
     iter_bundle,
     write_bundle,
 )
+from seo_export.build.emit import JOURNAL, WRITTEN_LIST, output_lock, staging_dir
+from seo_export.build.manifest import ManifestDamagedError
+from seo_export.build.site import build_site
 from seo_export.cli import main
-from seo_export.emit import JOURNAL, WRITTEN_LIST, output_lock, staging_dir
+from seo_export.config.settings import Settings
+from seo_export.domain.schemas import iter_schema_errors
 from seo_export.errors import OutputLockedError, OutputPendingError
-from seo_export.manifest import ManifestDamagedError
 from seo_export.model import Finding
-from seo_export.schemas import iter_schema_errors
-from seo_export.settings import Settings
-from seo_export.site import build_site
 
 from helpers import plant_leftovers, sample_project, snapshot
 

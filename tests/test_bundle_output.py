@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from seo_export import emit
-from seo_export.bundle import BUNDLE_NAME, write_bundle
-from seo_export.inject import inject_site
-from seo_export.manifest import ManifestDamagedError
-from seo_export.report import write_report
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
-from seo_export.statcache import cache_path
+from seo_export.build import emit
+from seo_export.build.bundle import BUNDLE_NAME, write_bundle
+from seo_export.build.manifest import ManifestDamagedError
+from seo_export.build.site import build_site
+from seo_export.build.statcache import cache_path
+from seo_export.config.settings import Settings, load_settings
+from seo_export.pages.inject import inject_site
+from seo_export.project.report import write_report
 
 from conftest import REPO
 from edits import CASES, article, patches_taken, write_project

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from seo_export.build import build_article
-from seo_export.settings import Settings
+from seo_export.build.article import build_article
+from seo_export.config.settings import Settings
 
 from helpers import case_summary
 
@@ -51,7 +51,7 @@ def test_misspelt_key_names_the_key_it_resembles(settings: Settings) -> None:
      "reviewedOn", "forfatter", "author_id", "category", "tags", "lastmod"],
 )  # fmt: skip
 def test_keys_that_are_not_misspellings_stay_quiet(key: str) -> None:
-    from seo_export.normalize import key_meant
+    from seo_export.read.normalize import key_meant
 
     assert key_meant(key) is None
 
@@ -62,6 +62,6 @@ def test_keys_that_are_not_misspellings_stay_quiet(key: str) -> None:
      ("canonicalURL", "canonicalUrl"), ("metaTitel", "metaTitle")],
 )  # fmt: skip
 def test_misspellings_name_the_key_meant(key: str, meant: str) -> None:
-    from seo_export.normalize import key_meant
+    from seo_export.read.normalize import key_meant
 
     assert key_meant(key) == meant

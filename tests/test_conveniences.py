@@ -17,13 +17,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from seo_export.build.site import build_site
+from seo_export.build.watch import watch
 from seo_export.cli import main
+from seo_export.config.settings import Settings, load_settings
 from seo_export.errors import SeoExportError
-from seo_export.findings import CODES
-from seo_export.init import DEFAULTS, Answers, init_project, settings_text
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
-from seo_export.watch import watch
+from seo_export.findings.codes import CODES
+from seo_export.project.init import DEFAULTS, Answers, init_project, settings_text
 
 # init
 
@@ -261,7 +261,7 @@ def test_build_watch_rebuilds_on_change_and_stops_on_ctrl_c(project: Path) -> No
 
 @pytest.mark.skipif(os.name != "posix", reason="sends SIGINT to the watcher")
 def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Path) -> None:
-    from seo_export.emit import reading_lock
+    from seo_export.build.emit import reading_lock
 
     with watching(project) as (process, lines):
         lines.wait_for("Watching for changes")
@@ -286,7 +286,7 @@ def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Pat
 def test_build_watch_keeps_force_for_the_next_change_when_the_first_build_fails(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seo_export.emit import lock_path
+    from seo_export.build.emit import lock_path
 
     monkeypatch.chdir(project)
     second = project / "content" / "andet.md"

@@ -9,9 +9,9 @@ import click
 import pytest
 
 from seo_export.cli import main
-from seo_export.docs import codes_table, settings_table
-from seo_export.findings import CODES
-from seo_export.schemas import load_schema
+from seo_export.domain.schemas import load_schema
+from seo_export.findings.codes import CODES
+from seo_export.project.docs import codes_table, settings_table
 
 from conftest import REPO
 
@@ -71,7 +71,7 @@ def test_readme_has_exactly_two_fresh_machine_commands() -> None:
 
 
 def test_schemas_folder_is_found(tmp_path: Path) -> None:
-    from seo_export.schemas import schemas_dir
+    from seo_export.domain.schemas import schemas_dir
 
     assert (schemas_dir() / "settings.schema.json").is_file()
 
@@ -113,8 +113,8 @@ def test_readme_sample_output_is_what_the_sample_builds(
 
     from click.testing import CliRunner
 
-    from seo_export.build import build_article
-    from seo_export.settings import load_settings
+    from seo_export.build.article import build_article
+    from seo_export.config.settings import load_settings
 
     text = README.read_text(encoding="utf-8")
     shown = re.search(r"`out/nerveafklemning/schema\.jsonld`.*?```json\n(.*?)\n```", text, re.S)

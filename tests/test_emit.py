@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
-from seo_export.emit import OutputTransaction, output_lock, recover, staging_dir
+from seo_export.build.emit import OutputTransaction, output_lock, recover, staging_dir
+from seo_export.build.site import build_site
+from seo_export.config.settings import Settings, load_settings
 from seo_export.errors import OutputLockedError
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
 from helpers import snapshot
@@ -55,7 +55,7 @@ def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
         path.write_text(
             path.read_text(encoding="utf-8").replace("Intro", "Ny intro"), encoding="utf-8"
         )
-    from seo_export import emit
+    from seo_export.build import emit
 
     articles: list[str] = []
     real_stage = emit.stage_files
@@ -166,7 +166,7 @@ def test_force_and_changed_settings_rebuild_everything(project: Settings) -> Non
 def test_a_run_that_died_while_applying_is_rolled_forward(project: Settings) -> None:
     build_site(project)
     # Stage and journal a run, move one of its files, then "die".
-    from seo_export.emit import JOURNAL, WRITTEN_LIST
+    from seo_export.build.emit import JOURNAL, WRITTEN_LIST
 
     transaction = OutputTransaction(project.out_dir)
     transaction.__enter__()

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from seo_export.build import build_article
-from seo_export.extract import split_enumeration
-from seo_export.settings import Settings
+from seo_export.build.article import build_article
+from seo_export.config.settings import Settings
+from seo_export.read.extract import split_enumeration
 
 
 def entities(

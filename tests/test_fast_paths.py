@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from seo_export.parse import StrictSafeLoader, fast_markdown_parser, parse_document
-from seo_export.schemas import fast_validator
+from seo_export.domain.schemas import fast_validator
+from seo_export.read.parse import StrictSafeLoader, fast_markdown_parser, parse_document
 
 
 def test_front_matter_is_read_by_libyaml() -> None:

@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from seo_export import emit
+from seo_export.build import emit
+from seo_export.build.emit import staging_dir
+from seo_export.build.site import build_site
 from seo_export.cli import main
-from seo_export.emit import staging_dir
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
+from seo_export.config.settings import Settings, load_settings
 
 from conftest import REPO
 from helpers import fresh_build, snapshot
@@ -170,7 +170,8 @@ def test_the_cli_reports_a_failed_write_and_exits_1(
 def test_a_page_write_that_fails_leaves_every_page_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seo_export import files, inject
+    from seo_export.build import files
+    from seo_export.pages import inject
 
     site = tmp_path / "site"
     shutil.copytree(REPO / "tests" / "cases" / "inject" / "content", tmp_path / "content")

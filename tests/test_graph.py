@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from seo_export.build import build_article
-from seo_export.settings import Settings
+from seo_export.build.article import build_article
+from seo_export.config.settings import Settings
 
 from conftest import SAMPLE
 

@@ -11,9 +11,9 @@ import extruct
 import html5lib
 import pytest
 
-from seo_export.build import build_article
-from seo_export.head import script_safe_json
-from seo_export.settings import Settings
+from seo_export.build.article import build_article
+from seo_export.config.settings import Settings
+from seo_export.outputs.head import script_safe_json
 
 from conftest import SAMPLE
 

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from seo_export.build.site import build_site
 from seo_export.cli import main
-from seo_export.inject import (
+from seo_export.config.settings import Settings, load_settings
+from seo_export.pages.inject import (
     InjectError,
     eject_html,
     eject_site,
@@ -18,8 +20,6 @@ from seo_export.inject import (
     inject_site,
     transcode_snippet,
 )
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
 
 from helpers import snapshot
 
@@ -171,7 +171,7 @@ def test_mode_is_kept(site: tuple[Path, Settings]) -> None:
 def test_a_page_that_reads_back_wrong_is_restored(site: tuple[Path, Settings]) -> None:
     site_dir, settings = site
     original = snapshot(site_dir)
-    from seo_export.files import replace_file
+    from seo_export.build.files import replace_file
 
     def lossy_disk(path: Path, content: bytes) -> None:
         # The write "succeeds", but what lands on disk lost its last 200 bytes.
@@ -275,7 +275,7 @@ def test_transcode_snippet_keeps_the_json_data() -> None:
 
 
 def test_page_outside_the_site_is_never_mapped(tmp_path: Path) -> None:
-    from seo_export.inject import page_for_url
+    from seo_export.pages.inject import page_for_url
 
     (tmp_path / "site").mkdir()
     (tmp_path / "secret.html").write_text("<html><head></head></html>", encoding="utf-8")
@@ -294,7 +294,7 @@ def test_page_outside_the_site_is_never_mapped(tmp_path: Path) -> None:
 
 
 def test_inject_is_refused_while_a_build_holds_out(site: tuple[Path, Settings]) -> None:
-    from seo_export.emit import output_lock
+    from seo_export.build.emit import output_lock
     from seo_export.errors import OutputLockedError
 
     site_dir, settings = site

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from seo_export.blocks import blocks_from_tokens
-from seo_export.blocks_tree import blocks_from_tree
-from seo_export.parse import fast_markdown_parser, markdown_parser, parse_document
+from seo_export.read.blocks import blocks_from_tokens
+from seo_export.read.blocks_tree import blocks_from_tree
+from seo_export.read.parse import fast_markdown_parser, markdown_parser, parse_document
 
 from conftest import REPO
 
@@ -97,6 +97,6 @@ def test_a_body_the_fast_parser_fails_on_goes_to_the_reference() -> None:
     ],
 )
 def test_the_fast_parser_is_used_only_where_both_engines_agree(body: str, fast: bool) -> None:
-    from seo_export.parse import _fast_parser_agrees
+    from seo_export.read.parse import _fast_parser_agrees
 
     assert _fast_parser_agrees(body) is fast

@@ -15,11 +15,11 @@ from typing import Any
 
 import pytest
 
-from seo_export import site
+from seo_export.build import site
+from seo_export.build.site import build_site
+from seo_export.build.statcache import cache_path
+from seo_export.config.settings import Settings, load_settings
 from seo_export.model import BuildResult, Severity
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
-from seo_export.statcache import cache_path
 
 from conftest import REPO, SAMPLE
 from helpers import result_summary
@@ -260,7 +260,7 @@ def test_a_hand_edited_stamp_is_not_trusted(
 def test_a_report_in_out_does_not_cost_the_next_build_its_no_op(
     project: Settings, shortcuts: list[str]
 ) -> None:
-    from seo_export.report import write_report
+    from seo_export.project.report import write_report
 
     first = build_site(project)
     assert write_report(project) == project.out_dir / "report.html"

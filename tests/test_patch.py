@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from seo_export import site
+from seo_export.build import site
+from seo_export.build.site import build_site
+from seo_export.build.statcache import cache_path
+from seo_export.config.settings import Settings
 from seo_export.model import BuildResult
-from seo_export.settings import Settings
-from seo_export.site import build_site
-from seo_export.statcache import cache_path
 
 from edits import CASES, EMPTY_QUESTION, article, edit, patches_taken, write_project
 from helpers import result_summary, snapshot

@@ -17,13 +17,13 @@ import html5lib
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seo_export.blocks import blocks_from_tokens
-from seo_export.blocks_tree import blocks_from_tree
-from seo_export.build import build_article, build_text, sitemap_entry
-from seo_export.discover import SourceFile, decode_source
-from seo_export.parse import fast_markdown_parser, markdown_parser
-from seo_export.settings import Settings, load_settings
-from seo_export.sitemap import build_sitemaps
+from seo_export.build.article import build_article, build_text, sitemap_entry
+from seo_export.config.settings import Settings, load_settings
+from seo_export.outputs.sitemap import build_sitemaps
+from seo_export.read.blocks import blocks_from_tokens
+from seo_export.read.blocks_tree import blocks_from_tree
+from seo_export.read.discover import SourceFile, decode_source
+from seo_export.read.parse import fast_markdown_parser, markdown_parser
 
 from conftest import REFERENCE, REPO
 from xsd import validate_sitemap
@@ -123,12 +123,12 @@ def test_any_article_builds_safely(
 
 @given(body=blocks)
 def test_the_fast_parser_agrees_with_the_reference(body: str) -> None:
-    from seo_export.parse import _fast_parser_agrees
+    from seo_export.read.parse import _fast_parser_agrees
 
     body = body.replace("\r\n", "\n").replace("\r", "\n")  # as every source is read
     if fast_markdown_parser() is None or not _fast_parser_agrees(body):
         return
-    from seo_export.parse import _fast_tree
+    from seo_export.read.parse import _fast_tree
 
     page = "https://www.fysfinder.dk/artikler/x/"
     reference = blocks_from_tokens(markdown_parser().parse(body), 5, page)

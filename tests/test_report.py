@@ -11,11 +11,11 @@ import lxml.html
 import pytest
 from click.testing import CliRunner
 
+from seo_export.build.manifest import read_footer
+from seo_export.build.site import build_site
 from seo_export.cli import main
-from seo_export.manifest import read_footer
-from seo_export.report import NoBuildToReportError, write_report
-from seo_export.settings import Settings
-from seo_export.site import build_site
+from seo_export.config.settings import Settings
+from seo_export.project.report import NoBuildToReportError, write_report
 
 from browser import dump_dom, find_chromium, png_size, screenshot
 from helpers import plant_leftovers, sample_project, snapshot
@@ -296,7 +296,7 @@ def test_read_footer_finds_the_closing_data_from_the_end(site: Settings, tmp_pat
 
 
 def test_report_is_refused_while_a_build_holds_out(site: Settings) -> None:
-    from seo_export.emit import output_lock
+    from seo_export.build.emit import output_lock
     from seo_export.errors import OutputLockedError
 
     with output_lock(site.out_dir), pytest.raises(OutputLockedError):
@@ -305,7 +305,7 @@ def test_report_is_refused_while_a_build_holds_out(site: Settings) -> None:
 
 
 def test_a_damaged_manifest_is_refused_not_reported_in_part(site: Settings) -> None:
-    from seo_export.manifest import ManifestDamagedError
+    from seo_export.build.manifest import ManifestDamagedError
 
     manifest = site.out_dir / "manifest.json"
     lines = manifest.read_bytes().split(b"\n")

@@ -6,8 +6,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from seo_export.build import build_article
-from seo_export.settings import Settings
+from seo_export.build.article import build_article
+from seo_export.config.settings import Settings
 
 from helpers import dumps
 
@@ -84,7 +84,7 @@ def test_bom_and_crlf_give_identical_results(sample_text: str, settings: Setting
 
 
 def test_month_first_setting_flips_slash_dates(tmp_path: Path) -> None:
-    from seo_export.settings import load_settings
+    from seo_export.config.settings import load_settings
 
     us = load_settings(
         None, search=False, base_url="https://example.com", site_name="Ex", date_order="month-first"

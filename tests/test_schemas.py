@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from seo_export.schemas import iter_schema_errors, load_schema, schemas_dir
-from seo_export.settings import load_settings
-from seo_export.site import build_site
+from seo_export.build.site import build_site
+from seo_export.config.settings import load_settings
+from seo_export.domain.schemas import iter_schema_errors, load_schema, schemas_dir
 
 SCHEMAS = sorted(schemas_dir().glob("*.schema.json"))
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from seo_export.config.settings import load_settings
 from seo_export.errors import SettingsError
-from seo_export.settings import load_settings
 
 from conftest import REPO
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from seo_export.build.site import build_site
+from seo_export.config.settings import Settings, load_settings
 from seo_export.errors import ContentDirError
-from seo_export.settings import Settings, load_settings
-from seo_export.site import build_site
 
 from conftest import REPO, SAMPLE
 from helpers import snapshot
@@ -120,7 +120,7 @@ def test_symlink_out_of_content_is_reported_not_read(tmp_path: Path) -> None:
 
 
 def test_the_source_list_gives_each_file_by_index_slice_and_in_order(tmp_path: Path) -> None:
-    from seo_export.discover import discover
+    from seo_export.read.discover import discover
 
     content = tmp_path / "content"
     names = ["a/z.md", "b.md", "ø-ærlig.md", "å b.markdown"]

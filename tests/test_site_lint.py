@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from seo_export.build.site import build_site
 from seo_export.checks.site import SiteLint
-from seo_export.settings import load_settings
-from seo_export.site import build_site
+from seo_export.config.settings import load_settings
 
 from conftest import REPO
 

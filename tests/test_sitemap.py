@@ -9,7 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from seo_export.model import SitemapEntry
-from seo_export.sitemap import build_sitemaps, encode_url, reproducible_gzip, w3c_date
+from seo_export.outputs.sitemap import build_sitemaps, encode_url, reproducible_gzip, w3c_date
 
 from xsd import validate_sitemap
 
@@ -158,8 +158,8 @@ def test_output_is_byte_identical_between_runs() -> None:
 def test_build_writes_valid_sitemap_without_noindex_or_drafts(tmp_path: Path) -> None:
     import shutil
 
-    from seo_export.settings import load_settings
-    from seo_export.site import build_site
+    from seo_export.build.site import build_site
+    from seo_export.config.settings import load_settings
 
     from conftest import REPO, SAMPLE
 
@@ -193,8 +193,8 @@ def test_a_build_streams_split_gzipped_sitemaps_and_rewrites_only_changed_parts(
     import json
     import shutil
 
-    from seo_export.settings import load_settings
-    from seo_export.site import build_site
+    from seo_export.build.site import build_site
+    from seo_export.config.settings import load_settings
 
     from conftest import REPO
 
@@ -255,9 +255,9 @@ def test_a_build_streams_split_gzipped_sitemaps_and_rewrites_only_changed_parts(
 def test_an_entry_too_large_for_any_sitemap_is_reported_and_left_out(tmp_path: Path) -> None:
     import shutil
 
-    from seo_export.project import validate_project
-    from seo_export.settings import load_settings
-    from seo_export.site import build_site
+    from seo_export.build.site import build_site
+    from seo_export.config.settings import load_settings
+    from seo_export.project.validate import validate_project
 
     from conftest import REPO
 

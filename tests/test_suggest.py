@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from seo_export.build import build_article
+from seo_export.build.article import build_article
 from seo_export.cli import main
-from seo_export.settings import Settings
-from seo_export.suggest import (
+from seo_export.config.settings import Settings
+from seo_export.project.suggest import (
     SuggestWriteError,
     with_explicit_lists,
     write_suggestions,

@@ -10,11 +10,11 @@ import pytest
 from click.testing import CliRunner
 from lxml import etree
 
-from seo_export.build import build_article
+from seo_export.build.article import build_article
 from seo_export.checks import run_document_checks
+from seo_export.checks.vocabulary import Vocabulary
 from seo_export.cli import main
-from seo_export.settings import Settings
-from seo_export.vocabulary import Vocabulary
+from seo_export.config.settings import Settings
 
 from conftest import REPO, SAMPLE, needs_reference
 

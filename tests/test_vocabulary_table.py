@@ -1,7 +1,7 @@
 """The built-in vocabulary table is derived from a schema.org release, never edited by hand.
 
 ``pytest tests/test_vocabulary_table.py --update-golden`` regenerates
-seo_export/vocabulary_table.py from ../shared/reference/schemaorg/; the test fails
+seo_export/checks/vocabulary_table.py from ../shared/reference/schemaorg/; the test fails
 when the two drift apart.
 """
 
@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from seo_export.vocabulary import DATA_TYPES, Vocabulary
+from seo_export.checks.vocabulary import DATA_TYPES, Vocabulary
 
 from conftest import REPO, needs_reference
 
-TABLE = REPO / "seo_export" / "vocabulary_table.py"
+TABLE = REPO / "seo_export" / "checks" / "vocabulary_table.py"
 
 # The types seo-export emits, the ones health pages commonly use beside them,
 # and the enumerations their values come from. Their superclasses follow.
@@ -86,7 +86,7 @@ def test_builtin_table_is_generated_from_the_release(update_golden: bool) -> Non
 def test_builtin_table_covers_every_term_seo_export_emits() -> None:
     import json
 
-    from seo_export.vocabulary import builtin_vocabulary
+    from seo_export.checks.vocabulary import builtin_vocabulary
 
     vocabulary = builtin_vocabulary()
     graphs = sorted((Path(__file__).parent / "cases" / "graphs").glob("*.expected.jsonld"))

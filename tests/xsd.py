@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from seo_export.sitemap_schemas import schema_errors
+from seo_export.checks.sitemap_xsd import schema_errors
 
 from conftest import needs_reference
 

@@ -20,13 +20,13 @@ from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from ..findings import finding
-from ..jsonpath import json_path
-from ..model import Article, Finding
-from ..settings import Settings
-from ..vocabulary import Vocabulary
-from .nodes import Path as NodePath
-from .nodes import collect_nodes, node_definitions, walk_nodes
+from seo_export.checks.nodes import Path as NodePath
+from seo_export.checks.nodes import collect_nodes, node_definitions, walk_nodes
+from seo_export.checks.vocabulary import Vocabulary
+from seo_export.config.settings import Settings
+from seo_export.findings.codes import finding
+from seo_export.findings.jsonpath import json_path
+from seo_export.model import Article, Finding
 
 
 @dataclass(frozen=True)
@@ -140,7 +140,7 @@ def run_document_checks(
     skip: Collection[str] = (),
 ) -> list[Finding]:
     """Every registered document check's findings, in order (those named in ``skip`` left out)."""
-    from ..vocabulary import builtin_vocabulary
+    from seo_export.checks.vocabulary import builtin_vocabulary
 
     _load_builtin_checks()
     context = DocumentContext(document, file, line, vocabulary or builtin_vocabulary(), page_ids)
@@ -154,7 +154,7 @@ def run_document_checks(
 def _load_builtin_checks() -> None:
     # Importing the modules registers their checks (once: modules are cached),
     # in the order findings are reported.
-    from . import content, google, graph, vocab  # noqa: F401
+    from seo_export.checks import content, google, graph, vocab  # noqa: F401
 
 
 __all__ = (

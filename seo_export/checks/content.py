@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..findings import finding
-from ..model import Article, Finding
-from ..settings import Settings
-from ..textwidth import TITLE_FONT_PX, TITLE_MAX_CHARS, TITLE_MAX_PX, text_width_px
-from . import article_check
+from seo_export.checks import article_check
+from seo_export.checks.textwidth import TITLE_FONT_PX, TITLE_MAX_CHARS, TITLE_MAX_PX, text_width_px
+from seo_export.config.settings import Settings
+from seo_export.findings.codes import finding
+from seo_export.model import Article, Finding
 
 DESCRIPTION_MIN = 70
 DESCRIPTION_MAX = 160

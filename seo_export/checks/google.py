@@ -10,9 +10,9 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from ..model import Finding
-from . import DocumentContext, document_check
-from .nodes import Path, resolve, types_of
+from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.nodes import Path, resolve, types_of
+from seo_export.model import Finding
 
 
 @document_check("google-faq", "google-faq-no-questions", "google-faq-question", "google-faq-answer")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Finding
-from . import DocumentContext, document_check
-from .nodes import is_reference, resolve, types_of
+from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.nodes import is_reference, resolve, types_of
+from seo_export.model import Finding
 
 
 @document_check(

@@ -6,8 +6,8 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..findings import finding
-from ..model import ArticleRecord, Finding
+from seo_export.findings.codes import finding
+from seo_export.model import ArticleRecord, Finding
 
 _CHECKS = (
     ("duplicate-canonical", "canonical URL"),

@@ -7,10 +7,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from ..model import Finding
-from ..vocabulary import TEXT_TYPES, Vocabulary, schema_term
-from . import DocumentContext, document_check
-from .nodes import Path, is_reference, types_of
+from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.nodes import Path, is_reference, types_of
+from seo_export.checks.vocabulary import TEXT_TYPES, Vocabulary, schema_term
+from seo_export.model import Finding
 
 _DATE = re.compile(r"^-?\d{4}-\d{2}-\d{2}$")
 _DATE_TIME = re.compile(

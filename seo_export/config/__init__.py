@@ -1,0 +1,1 @@
+"""Settings: read once from seo-export.toml (or pyproject.toml), checked, frozen."""

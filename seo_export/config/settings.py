@@ -1,0 +1,444 @@
+"""Typed, frozen settings, read once from seo-export.toml or [tool.seo-export].
+
+``load_settings`` merges, in increasing priority: built-in defaults, the settings
+file, and keyword overrides (the CLI's options). The merged mapping is checked
+against schemas/settings.schema.json, so every bad or unknown key is reported at
+once, with its name and the file it came from.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from seo_export.domain.schemas import schema_problems
+from seo_export.errors import SettingsError
+from seo_export.system import display_path
+
+SETTINGS_FILE = "seo-export.toml"
+PYPROJECT_FILE = "pyproject.toml"
+PYPROJECT_TABLE = "seo-export"
+
+
+@dataclass(frozen=True, slots=True)
+class Publisher:
+    """The organisation that publishes the site."""
+
+    name: str
+    """Organisation name."""
+    url: str
+    """Its home page."""
+    logo: str | None = None
+    """Absolute URL of its logo."""
+    same_as: tuple[str, ...] = ()
+    """Profiles elsewhere (schema.org sameAs)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticlesIndex:
+    """The breadcrumb step between the home page and an article."""
+
+    name: str
+    """Link text, e.g. ``Artikler``."""
+    url: str
+    """Absolute URL of the index page."""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRule:
+    """One entry of the section-to-property map."""
+
+    property: str
+    """MedicalCondition property the section feeds, e.g. ``signOrSymptom``."""
+    headings: tuple[re.Pattern[str], ...]
+    """Case-insensitive patterns searched in H2 headings and FAQ questions."""
+    item_type: str | None = None
+    """schema.org type of the items; None for the property's default."""
+    combined: re.Pattern[str] = field(default=re.compile(r"(?!)"), compare=False)
+    """The heading patterns as one alternation (one search instead of one per pattern)."""
+
+    def __post_init__(self) -> None:
+        joined = "|".join(f"(?:{pattern.pattern})" for pattern in self.headings) or "(?!)"
+        object.__setattr__(self, "combined", re.compile(joined, re.IGNORECASE))
+
+    def matches(self, heading: str) -> bool:
+        """Whether a heading or FAQ question belongs to this rule."""
+        return self.combined.search(heading) is not None
+
+
+# The defaults are data: a site replaces them with `sections = [...]` or puts
+# its own rules first with `extra_sections`. Danish stems are written to match
+# inflected forms (symptomerne, forårsager, diagnosticeres, ...).
+DEFAULT_SECTIONS: tuple[dict[str, Any], ...] = (
+    {"property": "signOrSymptom", "headings": [r"symptom", r"\bsigns?\b", r"tegn på"]},
+    {"property": "cause", "headings": [r"forårsag", r"årsag", r"\bcause", r"skyldes"]},
+    {"property": "riskFactor", "headings": [r"risikofaktor", r"risk factor"]},
+    {"property": "typicalTest", "headings": [r"diagnos", r"undersøg", r"\btests?\b"]},
+    {
+        "property": "possibleTreatment",
+        "headings": [r"fysioterapi", r"physiotherap", r"physical therap"],
+        "item_type": "PhysicalTherapy",
+    },
+    {"property": "possibleTreatment", "headings": [r"behandl", r"treat", r"therap"]},
+    {"property": "primaryPrevention", "headings": [r"forebyg", r"prevent"]},
+    {"property": "expectedPrognosis", "headings": [r"helbred", r"prognos", r"\bcured?\b"]},
+)
+
+DEFAULTS: dict[str, Any] = {
+    "language": "en",
+    "article_url": "/articles/{slug}/",
+    "content_dir": "content",
+    "out_dir": "out",
+    "date_order": "day-first",
+    "description_length": 155,
+    "faq_headings": [
+        r"ofte stillede spørgsmål",
+        r"frequently asked questions",
+        r"\bFAQ\b",
+    ],
+    "audience": "Patient",
+    "sections": list(DEFAULT_SECTIONS),
+    "extra_sections": [],
+    "enumeration_cues": [
+        "inkluderer",
+        "herunder",
+        "såsom",
+        "omfatter",
+        "f.eks.",
+        "for eksempel",
+        "includes",
+        "include",
+        "including",
+        "such as",
+    ],
+    "enumeration_conjunctions": ["og", "eller", "and", "or"],
+    "relative_pronouns": ["der", "som", "which", "that", "who"],
+    "physiotherapy_pattern": r"fysioterap|physiotherap|physical therap",
+    "robots": "index, follow",
+    "max_snippet": -1,
+    "max_image_preview": "large",
+    "max_video_preview": -1,
+    "sitemap_max_urls": 50000,
+    "sitemap_max_bytes": 52428800,
+    "sitemap_extra": [],
+    "sitemap_gzip": False,
+    "output": "files",
+    "page_paths": ["{path}index.html", "{path_no_slash}.html"],
+    "max_file_bytes": 5 * 1024 * 1024,
+    "max_front_matter_nodes": 10000,
+    "jobs": 0,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything a build needs to know about the site. Build with :func:`load_settings`."""
+
+    base_url: str
+    """Site root without a trailing slash, e.g. ``https://www.fysfinder.dk``."""
+    site_name: str
+    """Site name for og:site_name and the WebSite node."""
+    language: str
+    """BCP 47 tag of the content, e.g. ``da-DK``."""
+    article_url: str
+    """Path pattern with ``{slug}``, e.g. ``/artikler/{slug}/``."""
+    content_dir: Path
+    """Folder of articles."""
+    out_dir: Path
+    """Output folder."""
+    day_first: bool
+    """Read 03/04/2024 as 3 April (True) or March 4 (False)."""
+    description_length: int
+    """Longest derived description, in characters."""
+    faq_headings: tuple[re.Pattern[str], ...]
+    """Patterns that mark the FAQ's H2."""
+    publisher: Publisher
+    """The publishing organisation."""
+    articles_index: ArticlesIndex
+    """Breadcrumb step for the articles index."""
+    home_name: str
+    """Breadcrumb name of the home page."""
+    audience: str
+    """MedicalAudienceType of the pages."""
+    sections: tuple[SectionRule, ...]
+    """Section-to-property map, tried in order."""
+    enumeration_cues: tuple[str, ...]
+    """Words that introduce an enumeration in prose."""
+    enumeration_conjunctions: tuple[str, ...]
+    """Words that join the last item of an enumeration."""
+    relative_pronouns: tuple[str, ...]
+    """Words that start a relative clause kept with the item before it."""
+    physiotherapy_pattern: re.Pattern[str]
+    """Items matching this are typed PhysicalTherapy."""
+    robots: str
+    """Base robots directive for indexable pages."""
+    max_snippet: int
+    """max-snippet for robots (-1: no limit)."""
+    max_image_preview: str
+    """max-image-preview for robots."""
+    max_video_preview: int
+    """max-video-preview for robots (-1: no limit)."""
+    twitter_site: str | None
+    """The site's @handle for twitter:site."""
+    default_image: str | None
+    """Image for articles without one."""
+    sitemap_max_urls: int
+    """URLs per sitemap file before splitting."""
+    sitemap_max_bytes: int
+    """Bytes per sitemap file before splitting."""
+    sitemap_changefreq: str | None
+    """changefreq for every URL (off by default: search engines ignore it)."""
+    sitemap_priority: float | None
+    """priority for every URL (off by default)."""
+    sitemap_extra: tuple[str, ...]
+    """Existing sitemaps to list in our index."""
+    sitemap_gzip: bool
+    """Also write reproducible .xml.gz files."""
+    output: str
+    """``files``: three files per article in out/<slug>/; ``bundle``: one out/articles.ndjson."""
+    page_paths: tuple[str, ...]
+    """Patterns mapping an URL path to a page file for inject."""
+    max_file_bytes: int
+    """Larger source files are reported and skipped."""
+    max_front_matter_nodes: int
+    """Front matter expanding to more YAML nodes is reported and skipped."""
+    jobs: int
+    """Processes that build (0: one per core)."""
+    root: Path
+    """The project folder (the settings file's): findings show paths relative to it."""
+    source: str
+    """Where the settings came from, for messages."""
+    digest: str
+    """SHA-256 of the effective settings, for the incremental cache."""
+
+    def article_url_for(self, slug: str) -> str:
+        """The absolute URL of the article with this slug."""
+        return self.base_url + self.article_url.replace("{slug}", slug)
+
+    def absolute(self, url: str) -> str:
+        """``url`` made absolute against the site root (absolute URLs pass through)."""
+        if url.startswith(("http://", "https://")):
+            return url
+        return self.base_url + ("" if url.startswith("/") else "/") + url
+
+
+def find_settings_file(start: Path) -> Path | None:
+    """seo-export.toml in ``start``, else a pyproject.toml there with [tool.seo-export]."""
+    candidate = start / SETTINGS_FILE
+    if candidate.is_file():
+        return candidate
+    pyproject = start / PYPROJECT_FILE
+    if pyproject.is_file():
+        try:
+            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+            return None
+        if PYPROJECT_TABLE in data.get("tool", {}):
+            return pyproject
+    return None
+
+
+def read_settings_file(path: Path) -> dict[str, Any]:
+    """The raw settings table of a seo-export.toml or pyproject.toml."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as error:
+        raise SettingsError(str(path), [f"cannot read: {error.strerror}"]) from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise SettingsError(str(path), [f"not valid TOML: {error}"]) from None
+    if path.name == PYPROJECT_FILE:
+        table = data.get("tool", {}).get(PYPROJECT_TABLE)
+        if not isinstance(table, dict):
+            raise SettingsError(str(path), [f"no [tool.{PYPROJECT_TABLE}] table"])
+        return table
+    return data
+
+
+def load_settings(
+    path: str | Path | None = None,
+    *,
+    search: bool = True,
+    **overrides: Any,
+) -> Settings:
+    """Read, merge and check settings; raise :class:`SettingsError` listing every problem.
+
+    ``path`` is a seo-export.toml or pyproject.toml. Without it, and with
+    ``search`` true, the current folder is searched for one. ``overrides`` are
+    settings keys (as in the file) that win over the file; ``None`` values are
+    ignored, so CLI options can be passed through as they are. Relative
+    ``content_dir`` and ``out_dir`` in a file are relative to that file.
+    """
+    settings_path = Path(path) if path is not None else None
+    if settings_path is None and search:
+        settings_path = find_settings_file(Path.cwd())
+    file_values: dict[str, Any] = {}
+    base_dir = Path.cwd()
+    source = "settings"
+    if settings_path is not None:
+        if not settings_path.is_file():
+            raise SettingsError(str(settings_path), ["file not found"])
+        file_values = read_settings_file(settings_path)
+        base_dir = settings_path.resolve().parent
+        source = str(settings_path)
+    given = {key: value for key, value in overrides.items() if value is not None}
+    merged = {**DEFAULTS, **file_values, **given}
+    problems = schema_problems("settings.schema.json", merged)
+    if problems:
+        located = sorted(
+            ((_problem_location(p, given, settings_path, source), p) for p in problems),
+            key=lambda pair: _line_of(pair[0]),
+        )
+        raise SettingsError(
+            source, [p for _, p in located], locations=[where for where, _ in located]
+        )
+    for key in ("content_dir", "out_dir"):
+        if key in file_values and key not in given:
+            merged[key] = str(base_dir / file_values[key])
+    return _settings_from_mapping(merged, source, base_dir)
+
+
+def _problem_location(
+    problem: str, given: Mapping[str, Any], settings_path: Path | None, source: str
+) -> str:
+    """Where the value ``problem`` is about came from: the options that override the file,
+    the file's line that sets it (``file:line``; a key missing from a table: the table's
+    header), or the file when no line can be told."""
+    path = problem.split(":", 1)[0]
+    key, _, inner = path.partition(".")
+    key = key.split("[", 1)[0]
+    if key in given:
+        return "options (given on the command line or to load_settings)"
+    if settings_path is None:
+        return source
+    try:
+        text = settings_path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return source
+    start = 0
+    if settings_path.name == "pyproject.toml":  # only our table's lines count
+        name = re.escape(PYPROJECT_TABLE)
+        table = re.search(rf"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?{name}[\"']?", text, re.M)
+        if table is None:
+            return source
+        start = table.start()
+    match = _assignment(key, text, start)
+    inner_key = re.split(r"[.\[]", inner, maxsplit=1)[0]
+    if match is not None and inner_key and match.group(0).lstrip().startswith("["):
+        # The key inside its table, up to the next table's header.
+        following = re.compile(r"^[ \t]*\[", re.M).search(text, match.end())
+        inside = _assignment(
+            inner_key, text[: following.start() if following else len(text)], match.end()
+        )
+        match = inside or match
+    if match is None:
+        return source
+    return f"{source}:{text.count(chr(10), 0, match.start()) + 1}"
+
+
+def _line_of(location: str) -> float:
+    """The line of a ``file:line`` location, for sorting (after every line when it has none)."""
+    line = location.rsplit(":", 1)[-1]
+    return int(line) if line.isdigit() else float("inf")
+
+
+def _assignment(key: str, text: str, start: int) -> re.Match[str] | None:
+    """The first line from ``start`` that sets ``key``: ``key = ...``, a dotted
+    ``key.inner = ...``, or a ``[key]`` / ``[[key]]`` table header."""
+    name = re.escape(key)
+    line = re.compile(
+        rf"^[ \t]*(?:[\"']?{name}[\"']?[ \t]*[.=]|\[\[?(?:tool\.[\w-]+\.)?{name}\]\]?)", re.M
+    )
+    return line.search(text, start)
+
+
+def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:
+    base_url = str(values["base_url"]).rstrip("/")
+    site_name = str(values["site_name"])
+    publisher_values = values.get("publisher") or {"name": site_name}
+    publisher = Publisher(
+        name=publisher_values["name"],
+        url=publisher_values.get("url", base_url + "/"),
+        logo=publisher_values.get("logo"),
+        same_as=tuple(publisher_values.get("same_as", ())),
+    )
+    article_url = str(values["article_url"])
+    index_values = values.get("articles_index") or _default_articles_index(article_url)
+    index_url = str(index_values["url"])
+    articles_index = ArticlesIndex(
+        name=str(index_values["name"]),
+        url=index_url if index_url.startswith("http") else base_url + index_url,
+    )
+    rules = [*values["extra_sections"], *values["sections"]]
+    # Where files live and how many processes run do not change a byte of output, except
+    # the content folder as the findings name it (relative to the project's root).
+    output_relevant = {k: v for k, v in values.items() if k not in _NOT_IN_DIGEST}
+    output_relevant["content_dir"] = display_path(Path(values["content_dir"]), root)
+    canonical = json.dumps(output_relevant, sort_keys=True, ensure_ascii=False, default=str)
+    return Settings(
+        base_url=base_url,
+        site_name=site_name,
+        language=str(values["language"]),
+        article_url=article_url,
+        content_dir=Path(values["content_dir"]),
+        out_dir=Path(values["out_dir"]),
+        day_first=values["date_order"] == "day-first",
+        description_length=int(values["description_length"]),
+        faq_headings=_patterns(values["faq_headings"]),
+        publisher=publisher,
+        articles_index=articles_index,
+        home_name=str(values.get("home_name", site_name)),
+        audience=str(values["audience"]),
+        sections=tuple(
+            SectionRule(
+                property=rule["property"],
+                headings=_patterns(rule["headings"]),
+                item_type=rule.get("item_type"),
+            )
+            for rule in rules
+        ),
+        enumeration_cues=tuple(values["enumeration_cues"]),
+        enumeration_conjunctions=tuple(values["enumeration_conjunctions"]),
+        relative_pronouns=tuple(values["relative_pronouns"]),
+        physiotherapy_pattern=re.compile(values["physiotherapy_pattern"], re.IGNORECASE),
+        robots=str(values["robots"]),
+        max_snippet=int(values["max_snippet"]),
+        max_image_preview=str(values["max_image_preview"]),
+        max_video_preview=int(values["max_video_preview"]),
+        twitter_site=values.get("twitter_site"),
+        default_image=values.get("default_image"),
+        sitemap_max_urls=int(values["sitemap_max_urls"]),
+        sitemap_max_bytes=int(values["sitemap_max_bytes"]),
+        sitemap_changefreq=values.get("sitemap_changefreq"),
+        sitemap_priority=values.get("sitemap_priority"),
+        sitemap_extra=tuple(values["sitemap_extra"]),
+        sitemap_gzip=bool(values["sitemap_gzip"]),
+        output=str(values["output"]),
+        page_paths=tuple(values["page_paths"]),
+        max_file_bytes=int(values["max_file_bytes"]),
+        max_front_matter_nodes=int(values["max_front_matter_nodes"]),
+        jobs=int(values["jobs"]),
+        root=root,
+        source=source,
+        digest=hashlib.sha256(canonical.encode()).hexdigest(),
+    )
+
+
+_NOT_IN_DIGEST = frozenset({"content_dir", "out_dir", "jobs"})
+
+
+def _patterns(sources: list[str]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(source, re.IGNORECASE) for source in sources)
+
+
+def _default_articles_index(article_url: str) -> dict[str, str]:
+    """``/artikler/{slug}/`` -> {name: Artikler, url: /artikler/}; the root otherwise."""
+    first = article_url.strip("/").split("/")[0]
+    if "{slug}" in first:
+        return {"name": "Articles", "url": "/"}
+    return {"name": first.replace("-", " ").capitalize(), "url": f"/{first}/"}

@@ -1,0 +1,323 @@
+"""Finding codes: one registry with each code's severity, meaning and fix.
+
+Codes are stable: teams grep, filter and suppress them. A finding can only be
+made for a registered code, so the README table and ``seo-export explain``
+(both generated from :data:`CODES`) never miss one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from seo_export.model import Finding, Severity
+
+E, W, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True, slots=True)
+class CodeInfo:
+    """What a finding code means."""
+
+    severity: Severity
+    """Default severity."""
+    meaning: str
+    """What was found."""
+    fix: str
+    """How to make it go away."""
+    stage: str
+    """Which stage reports it."""
+
+
+def _codes(*rows: tuple[str, Severity, str, str, str]) -> dict[str, CodeInfo]:
+    return {code: CodeInfo(sev, meaning, fix, stage) for code, sev, stage, meaning, fix in rows}
+
+
+# fmt: off
+CODES: dict[str, CodeInfo] = _codes(
+    # discover
+    ("content-empty", W, "discover",
+     "The content folder (or a folder named to validate) has no article files (.md, "
+     ".markdown, .txt): a build of it removes every article's output.",
+     "Check --content or content_dir; if the site really has no articles, ignore the code."),
+    ("source-outside-content", E, "discover",
+     "A file in the content folder is a link to a file outside it.",
+     "Copy the article into the content folder instead of linking it."),
+    ("file-unreadable", E, "discover",
+     "The file could not be read.",
+     "Check the file's permissions."),
+    ("file-name-encoding", E, "discover",
+     "The file's name is not valid UTF-8, which the manifest, sitemaps and reports cannot hold.",
+     "Rename the file (UTF-8 names, such as Danish letters, are fine)."),
+    ("file-too-large", E, "discover",
+     "The file is larger than max_file_bytes.",
+     "Split the article, or raise max_file_bytes in the settings."),
+    ("file-encoding", E, "discover",
+     "The file is not UTF-8 (UTF-16, Latin-1, ...).",
+     "Save the file as UTF-8."),
+    ("file-binary", E, "discover",
+     "The file contains NUL bytes: it is not text.",
+     "Remove the file from the content folder."),
+    ("file-empty", E, "discover",
+     "The file is empty or only whitespace.",
+     "Write the article or remove the file."),
+    # parse
+    ("front-matter-missing", E, "parse",
+     "The file has no front matter (--- ... --- at the top).",
+     "Start the file with a YAML front-matter block that has at least a title."),
+    ("front-matter-unclosed", E, "parse",
+     "The front matter has no closing --- line.",
+     "Close the front matter with a line of three dashes."),
+    ("yaml-invalid", E, "parse",
+     "The front matter is not valid YAML.",
+     "Fix the YAML at the line given (quote values that contain ': ' or start with a symbol)."),
+    ("yaml-not-mapping", E, "parse",
+     "The front matter is a list or a single value, not key: value pairs.",
+     "Write the front matter as key: value lines."),
+    ("yaml-duplicate-key", E, "parse",
+     "A front-matter key appears twice; YAML would keep only the last.",
+     "Remove one of the two keys."),
+    ("yaml-unsafe-tag", E, "parse",
+     "The front matter uses a YAML tag that asks for a Python object.",
+     "Remove the !!python/... tag; front matter holds plain values only."),
+    ("yaml-too-large", E, "parse",
+     "The front matter expands (through anchors and aliases) to more than "
+     "max_front_matter_nodes values.",
+     "Remove the aliases, or raise max_front_matter_nodes."),
+    # normalize
+    ("title-missing", E, "normalize",
+     "The front matter has no title.",
+     "Add `title: ...` to the front matter."),
+    ("field-type", E, "normalize",
+     "A front-matter value has the wrong type (a list where text belongs, ...).",
+     "Write the value in the form the settings reference gives for that key."),
+    ("field-unknown", W, "normalize",
+     "A front-matter key is not one seo-export reads but is close to one (noIndex, "
+     "datePublised): probably a misspelling, so its value is not used.",
+     "Spell the key as the finding suggests (keys are case-sensitive); a key of your own "
+     "that only looks like one of ours can be left, or the code ignored."),
+    ("date-invalid", E, "normalize",
+     "A date cannot be read, or does not exist (31/02/2024).",
+     "Write the date as YYYY-MM-DD or DD/MM/YYYY."),
+    ("date-no-offset", INFO, "normalize",
+     "A date has a time but no UTC offset; a time without one is ambiguous, so only the date "
+     "is used.",
+     "Add the offset (2025-02-19T10:30:00+01:00) or write the date alone."),
+    ("date-ambiguous", INFO, "normalize",
+     "A numeric date reads as two different dates (03/04/2025); date_order decided which.",
+     "Write the date as YYYY-MM-DD, which cannot be misread."),
+    ("date-future", W, "normalize",
+     "A date lies in the future; search engines distrust future publication dates.",
+     "Correct the date, or keep the article as a draft until then."),
+    ("date-too-old", W, "normalize",
+     "A date lies before 1990, which is almost certainly a typo for a web article.",
+     "Correct the year."),
+    ("date-order", W, "normalize",
+     "The last-updated date lies before the publication date; the later one is used as "
+     "dateModified.",
+     "Correct whichever of the two dates is wrong."),
+    ("slug-invalid", E, "normalize",
+     "The slug is empty or not lower-case letters, digits and single hyphens (it could leave "
+     "the site).",
+     "Set `slug:` to something like `nerve-entrapment`, or give the article a title with "
+     "letters."),
+    ("slug-duplicate", E, "normalize",
+     "Two articles have the same slug; the later file is skipped.",
+     "Give one of them another slug."),
+    ("canonical-invalid", E, "normalize",
+     "The canonical URL in the front matter is unsafe or points to another site.",
+     "Write a URL on the site (https://your.site/...) or a path starting with /."),
+    ("url-invalid", W, "normalize",
+     "A URL in the front matter (image, ...) is unsafe or not http(s); it is left out.",
+     "Write an https:// URL or a path starting with /."),
+    ("hreflang-invalid", W, "normalize",
+     "A translation has no valid language tag or an unsafe URL; it is left out.",
+     "Write translations as `da-DK: https://...` pairs."),
+    ("section-no-items", INFO, "extract",
+     "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
+     "cue-introduced enumeration, so it gives no items.",
+     "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
+     "as, ...), or give them in the front matter."),
+    ("title-too-long", W, "check",
+     "The search title is over 60 characters or about 580 px wide (20 px Arial): search results "
+     "will cut it.",
+     "Shorten metaTitle (or title); put the words that matter first."),
+    ("description-too-short", W, "check",
+     "The meta description is under 70 characters; search engines will likely write their own.",
+     "Write a description of 70 to 160 characters that says what the page answers."),
+    ("description-too-long", W, "check",
+     "The meta description is over 160 characters; search results cut it.",
+     "Shorten the description to at most 160 characters."),
+    ("description-derived", INFO, "check",
+     "The article has no description in its front matter; one was derived from the intro.",
+     "Write `description:` yourself: a derived one is a cut-off first paragraph."),
+    ("description-missing", W, "check",
+     "The article has no description and no intro to derive one from.",
+     "Write `description:` in the front matter, or an intro paragraph before the first H2."),
+    ("section-empty", W, "check",
+     "An H2 section has no text under it.",
+     "Write the section, or remove its heading."),
+    ("duplicate-title", W, "check",
+     "Two articles have the same search title; search engines may show only one of them.",
+     "Give each article its own metaTitle."),
+    ("duplicate-description", W, "check",
+     "Two articles have the same meta description.",
+     "Write a description for each article."),
+    ("duplicate-canonical", E, "check",
+     "Two articles have the same canonical URL: one of them can never be found.",
+     "Give each article its own slug or canonical URL."),
+    # checks of a JSON-LD document (our build, or any page)
+    ("jsonld-schema", E, "validate",
+     "The JSON-LD document does not match schemas/graph.schema.json (the JSONPath says where).",
+     "If the article causes it, fix the article; otherwise report a bug in seo-export."),
+    ("jsonld-dangling-id", E, "check",
+     "An {\"@id\": ...} reference points to no node of the page.",
+     "Add the node it refers to, or remove the reference."),
+    ("jsonld-duplicate-id", E, "check",
+     "Two nodes define the same @id.",
+     "Give each node its own @id, or merge the two nodes."),
+    ("jsonld-faqpage-count", E, "check",
+     "A page has more than one FAQPage; Google reads only one.",
+     "Merge the questions into one FAQPage and remove the others."),
+    ("jsonld-about-not-condition", W, "check",
+     "A MedicalWebPage's about points to something that is not a MedicalCondition.",
+     "Point about at the MedicalCondition node (or one of its subtypes)."),
+    ("vocab-unknown-type", E, "check",
+     "An @type is not a schema.org type (a typo, when a close match is named).",
+     "Use the schema.org type named in the message."),
+    ("vocab-unknown-property", E, "check",
+     "A property is not a schema.org property (a typo, when a close match is named).",
+     "Use the schema.org property named in the message."),
+    ("vocab-not-in-table", INFO, "check",
+     "A type or property is not in seo-export's built-in vocabulary table, so it was not checked.",
+     "Pass --vocabulary schemaorg-current-https.jsonld (from schema.org) to check every term."),
+    ("vocab-wrong-domain", E, "check",
+     "A property is used on a type it does not belong to (schema.org domainIncludes, with "
+     "superclasses).",
+     "Move the property to a node of a type it belongs to, or use the right property."),
+    ("vocab-wrong-range", E, "check",
+     "A value does not fit the property's range: a date and time where a date belongs "
+     "(lastReviewed), a node of the wrong type, a number where text belongs, ...",
+     "Write the value in the form the message names."),
+    ("vocab-text-for-entity", INFO, "check",
+     "Text where schema.org expects a node (schema.org accepts it, but it says less).",
+     "Write a typed node instead of text where you can."),
+    ("vocab-superseded", W, "check",
+     "A type or property is superseded in schema.org.",
+     "Use the term schema.org names as its replacement."),
+    ("google-faq-no-questions", E, "check",
+     "An FAQPage has no Question in mainEntity (Google's FAQ requirements).",
+     "List the Questions in the FAQPage's mainEntity."),
+    ("google-faq-question", E, "check",
+     "A mainEntity of an FAQPage is not a Question, or the Question has no name.",
+     "Make every mainEntity a Question with the question text as its name."),
+    ("google-faq-answer", E, "check",
+     "A Question has no acceptedAnswer, more than one, text instead of an Answer, or an "
+     "Answer without text.",
+     "Give each Question exactly one acceptedAnswer: an Answer with non-empty text."),
+    ("google-faq-rich-results", INFO, "check",
+     "Google no longer shows FAQ rich results in Search (since 7 May 2026). The FAQPage markup "
+     "stays valid schema.org and other consumers (assistants, other search engines) still read it.",
+     "Nothing to fix: this note says what to expect from Google."),
+    # audit of pages (seo-export check)
+    ("pages-none", W, "check",
+     "The folders named to check hold no HTML pages (.html, .htm), so nothing was checked.",
+     "Name the folder where the site's built pages are."),
+    ("page-unreadable", E, "check",
+     "A page could not be read or decoded.",
+     "Check the file's permissions and encoding."),
+    ("page-no-structured-data", W, "check",
+     "A page has no JSON-LD, microdata or RDFa at all.",
+     "Inject the page's head snippet (seo-export inject)."),
+    ("page-invalid-json", E, "check",
+     "An application/ld+json block is not valid JSON (browsers and Google ignore it; extruct "
+     "accepts some such blocks, so it is parsed strictly here).",
+     "Fix the JSON at the line given: comments, trailing commas and raw line breaks in strings "
+     "are not allowed."),
+    ("page-duplicate-canonical", E, "check",
+     "A page has more than one canonical link.",
+     "Keep one <link rel=\"canonical\">."),
+    ("page-duplicate-title", E, "check",
+     "A page has more than one <title>.",
+     "Keep one <title>."),
+    ("page-duplicate-description", E, "check",
+     "A page has more than one meta description.",
+     "Keep one <meta name=\"description\">."),
+    ("page-missing-head-tag", W, "check",
+     "A page has no <title>, meta description or canonical link.",
+     "Add the missing tag (the head snippet has all three)."),
+    ("page-duplicate-faqpage", E, "check",
+     "A page has more than one FAQPage across its JSON-LD blocks.",
+     "Keep one FAQPage: remove the old block (seo-export inject --replace-conflicts)."),
+    ("sitemap-entry-too-large", W, "build",
+     "An article's sitemap entry alone (its URL, alternates and images) is larger than a "
+     "sitemap file may be (sitemap_max_bytes), so the article is left out of the sitemaps.",
+     "Raise sitemap_max_bytes (the protocol allows 50 MiB), or shorten the URLs."),
+    ("sitemap-invalid", E, "validate",
+     "A sitemap breaks the protocol: not well-formed, over 50,000 URLs or 50 MiB, a relative or "
+     "over-long loc, a lastmod that is not a W3C date, or (with --sitemap-schemas) the XSD.",
+     "Report it: seo-export writes sitemaps; the message says what is wrong."),
+    ("head-invalid", E, "validate",
+     "A head snippet does not parse into exactly one title, description and canonical, and one "
+     "JSON-LD script equal to the built document.",
+     "Report it: seo-export writes head snippets; the message says what is wrong."),
+    # inject
+    ("inject-page-not-found", W, "inject",
+     "No page of the built site matches an article's URL (setting page_paths).",
+     "Build the page first, or set page_paths to where the site keeps its pages."),
+    ("inject-no-head", W, "inject",
+     "A page has no </head> and no <body> to put the snippet before; it was not touched.",
+     "Give the page a <head> element."),
+    ("inject-not-html", W, "inject",
+     "A file is not HTML, or in an encoding seo-export does not edit (UTF-16); not touched.",
+     "Check the page_paths setting; save the page as UTF-8."),
+    ("inject-conflict", W, "inject",
+     "The page already has a tag the snippet sets (canonical, title, description, robots, og:*, "
+     "twitter:*) or a JSON-LD MedicalWebPage/FAQPage.",
+     "Remove it from the site's template, or run inject --replace-conflicts."),
+    ("inject-verify-failed", E, "inject",
+     "After injection the page did not read back with exactly one canonical, title and "
+     "description and the built JSON-LD; the page was left as (or restored to) what it was.",
+     "Resolve the conflicts reported for the page (or --replace-conflicts), then inject again."),
+    ("inject-write-failed", E, "inject",
+     "A page could not be read or written; it was left as it was.",
+     "Check the file's permissions and the disk."),
+    ("inject-broken-block", E, "inject",
+     "A page has a seo-export start marker without its end marker.",
+     "Remove the partial block by hand, then inject again."),
+    # bundle (out/articles.ndjson)
+    ("bundle-file-unreadable", E, "bundle",
+     "A built article's head.html, schema.jsonld or meta.json is missing from out/ or is not "
+     "what a build writes (not UTF-8, not a JSON object); the article was left out of the bundle.",
+     "Build again (seo-export build --force rewrites every article's files), then bundle."),
+    ("draft-skipped", INFO, "normalize",
+     "The article is a draft and was not built.",
+     "Remove `draft: true` when it is ready."),
+    ("faq-empty-answer", W, "normalize",
+     "An FAQ question has no answer text.",
+     "Write an answer under the question's heading, or remove the question."),
+    ("faq-no-questions", W, "normalize",
+     "The FAQ section has no H3 questions.",
+     "Write each question as an H3 (### ...) under the FAQ heading."),
+)
+# fmt: on
+
+
+def finding(
+    code: str,
+    message: str,
+    file: str | None = None,
+    line: int | None = None,
+    *,
+    key: str | None = None,
+    json_path: str | None = None,
+) -> Finding:
+    """A finding with the registered severity of ``code``."""
+    info = CODES[code]
+    return Finding(info.severity, code, message, file, line, key, json_path)
+
+
+def worst(findings: Iterable[Finding]) -> Severity | None:
+    """The highest severity among ``findings`` (None for none)."""
+    ranks = [f.severity for f in findings]
+    return max(ranks, key=lambda s: s.rank) if ranks else None

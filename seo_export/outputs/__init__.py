@@ -1,0 +1,1 @@
+"""Pure builders of what a page publishes: the JSON-LD graph, the head tags, the sitemaps."""

@@ -1,0 +1,242 @@
+"""Stage 4a: the JSON-LD graph of a page, a pure function of (Article, Settings).
+
+One ``@graph`` per page, nodes linked by ``@id`` the way the widely used SEO
+plugins do it: the page (MedicalWebPage, and FAQPage when there is an FAQ), the
+MedicalCondition it is about, one Question per FAQ item, the breadcrumb, and
+the site-level WebSite and Organization nodes that repeat on every page with
+the same ``@id``. Keys are inserted in a fixed, readable order (``@type`` and
+``@id`` first), so the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from seo_export.config.settings import Settings
+from seo_export.domain.dates import iso
+from seo_export.model import Article, EntityItem, FaqItem, ImageRef
+
+JsonObject = dict[str, Any]
+
+# MedicalCondition property -> default type of its items (None: the value is text).
+PROPERTY_ITEM_TYPES: dict[str, str | None] = {
+    "signOrSymptom": "MedicalSignOrSymptom",
+    "cause": "MedicalCause",
+    "riskFactor": "MedicalRiskFactor",
+    "typicalTest": "MedicalTest",
+    "possibleTreatment": "MedicalTherapy",
+    "primaryPrevention": "MedicalTherapy",
+    "expectedPrognosis": None,
+}
+
+
+def website_id(settings: Settings) -> str:
+    """``{base}/#website``."""
+    return f"{settings.base_url}/#website"
+
+
+def organization_id(settings: Settings) -> str:
+    """``{base}/#organization``."""
+    return f"{settings.base_url}/#organization"
+
+
+def condition_id(article: Article) -> str:
+    """``{url}#condition``."""
+    return f"{article.url}#condition"
+
+
+def breadcrumb_id(article: Article) -> str:
+    """``{url}#breadcrumb``."""
+    return f"{article.url}#breadcrumb"
+
+
+def question_id(article: Article, number: int) -> str:
+    """``{url}#faq-{n}``, numbered from 1."""
+    return f"{article.url}#faq-{number}"
+
+
+def ref(node_id: str) -> JsonObject:
+    """An ``{"@id": ...}`` reference."""
+    return {"@id": node_id}
+
+
+def build_jsonld(article: Article, settings: Settings) -> JsonObject:
+    """The page's JSON-LD document: ``{"@context": "https://schema.org", "@graph": [...]}``."""
+    graph: list[JsonObject] = [
+        page_node(article, settings),
+        condition_node(article, settings),
+        *question_nodes(article),
+        breadcrumb_node(article, settings),
+        website_node(settings),
+        organization_node(settings),
+    ]
+    return {"@context": "https://schema.org", "@graph": graph}
+
+
+def page_node(article: Article, settings: Settings) -> JsonObject:
+    """The MedicalWebPage (and FAQPage) node; its ``@id`` is the canonical URL."""
+    page: JsonObject = {
+        "@type": ["MedicalWebPage", "FAQPage"] if article.faq else "MedicalWebPage",
+        "@id": article.url,
+        "url": article.url,
+        "name": article.search_title,
+        "headline": article.title,
+        "description": article.description,
+        "inLanguage": settings.language,
+    }
+    if article.date_published is not None:
+        page["datePublished"] = iso(article.date_published)
+    if article.date_modified is not None:
+        page["dateModified"] = iso(article.date_modified)
+    if article.last_reviewed is not None:
+        page["lastReviewed"] = iso(article.last_reviewed)
+    if article.reviewed_by is not None:
+        reviewer: JsonObject = {"@type": article.reviewed_by.kind, "name": article.reviewed_by.name}
+        if article.reviewed_by.url:
+            reviewer["url"] = article.reviewed_by.url
+        page["reviewedBy"] = reviewer
+    page["audience"] = {"@type": "MedicalAudience", "audienceType": settings.audience}
+    if article.image is not None:
+        page["primaryImageOfPage"] = image_object(article.image)
+    page["isPartOf"] = ref(website_id(settings))
+    page["publisher"] = ref(organization_id(settings))
+    page["about"] = ref(condition_id(article))
+    page["breadcrumb"] = ref(breadcrumb_id(article))
+    if article.faq:
+        page["mainEntity"] = [ref(question_id(article, n)) for n in range(1, len(article.faq) + 1)]
+    return page
+
+
+def image_object(image: ImageRef) -> JsonObject:
+    """An ImageObject with the size and caption when they are known."""
+    node: JsonObject = {"@type": "ImageObject", "url": image.url}
+    if image.width:
+        node["width"] = image.width
+    if image.height:
+        node["height"] = image.height
+    if image.alt:
+        node["caption"] = image.alt
+    return node
+
+
+def condition_node(article: Article, settings: Settings) -> JsonObject:
+    """The MedicalCondition the page is about, with the properties extracted from it."""
+    condition: JsonObject = {
+        "@type": "MedicalCondition",
+        "@id": condition_id(article),
+        "name": article.title,
+    }
+    if article.alternate_names:
+        names = list(article.alternate_names)
+        condition["alternateName"] = names[0] if len(names) == 1 else names
+    if article.codes:
+        codes = [
+            {"@type": "MedicalCode", "codeValue": code.value, "codingSystem": code.system}
+            for code in article.codes
+        ]
+        condition["code"] = codes[0] if len(codes) == 1 else codes
+    intro = " ".join(block.text for block in article.intro if block.text)
+    if intro:
+        condition["description"] = intro
+    condition["url"] = article.url
+    for prop, items in article.entities.items():
+        if items:
+            condition[prop] = entity_values(prop, items, settings)
+    return condition
+
+
+def entity_values(prop: str, items: tuple[EntityItem, ...], settings: Settings) -> Any:
+    """The JSON-LD value of one MedicalCondition property."""
+    default_type = PROPERTY_ITEM_TYPES.get(prop)
+    if default_type is None:
+        texts = [item.name for item in items]
+        return texts[0] if len(texts) == 1 else texts
+    values = []
+    for item in items:
+        item_type = item.item_type or default_type
+        if prop == "possibleTreatment" and settings.physiotherapy_pattern.search(item.name):
+            item_type = "PhysicalTherapy"
+        values.append({"@type": item_type, "name": item.name})
+    return values
+
+
+def question_nodes(article: Article) -> list[JsonObject]:
+    """One Question per FAQ item, ``@id`` ``{url}#faq-{n}``."""
+    return [
+        {
+            "@type": "Question",
+            "@id": question_id(article, number),
+            "name": item.question,
+            "acceptedAnswer": {"@type": "Answer", "text": answer_text(item)},
+        }
+        for number, item in enumerate(article.faq, start=1)
+    ]
+
+
+def answer_text(item: FaqItem) -> str:
+    """A one-paragraph answer as plain text; anything longer as restricted HTML.
+
+    Consumers (Google among them) read Answer.text as HTML, so a plain answer
+    that contains ``<``, ``>`` or ``&`` is given escaped: text about
+    ``<script>`` must stay text.
+    """
+    if len(item.blocks) == 1 and item.blocks[0].kind == "paragraph":
+        text = item.answer_text
+        if "<" in text or ">" in text or "&" in text:
+            return escape(text, quote=False)
+        return text
+    return item.answer_html
+
+
+def breadcrumb_node(article: Article, settings: Settings) -> JsonObject:
+    """Home -> articles index -> the article."""
+    steps = [
+        (settings.home_name, f"{settings.base_url}/"),
+        (settings.articles_index.name, settings.articles_index.url),
+        (article.title, article.url),
+    ]
+    unique: list[tuple[str, str]] = []
+    for name, url in steps:
+        if not unique or unique[-1][1] != url:
+            unique.append((name, url))
+    return {
+        "@type": "BreadcrumbList",
+        "@id": breadcrumb_id(article),
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(unique, start=1)
+        ],
+    }
+
+
+def website_node(settings: Settings) -> JsonObject:
+    """The WebSite node, the same on every page."""
+    return {
+        "@type": "WebSite",
+        "@id": website_id(settings),
+        "url": f"{settings.base_url}/",
+        "name": settings.site_name,
+        "inLanguage": settings.language,
+        "publisher": ref(organization_id(settings)),
+    }
+
+
+def organization_node(settings: Settings) -> JsonObject:
+    """The publisher Organization node, the same on every page."""
+    publisher = settings.publisher
+    node: JsonObject = {
+        "@type": "Organization",
+        "@id": organization_id(settings),
+        "name": publisher.name,
+        "url": publisher.url,
+    }
+    if publisher.logo:
+        node["logo"] = {
+            "@type": "ImageObject",
+            "@id": f"{settings.base_url}/#logo",
+            "url": publisher.logo,
+        }
+    if publisher.same_as:
+        node["sameAs"] = list(publisher.same_as)
+    return node

@@ -1,0 +1,159 @@
+"""``seo-export init``: a commented seo-export.toml and, when there is none, an example article."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from seo_export.config.settings import SETTINGS_FILE, load_settings
+from seo_export.errors import SeoExportError, SettingsError
+from seo_export.read.discover import SOURCE_SUFFIXES
+
+
+class InitError(SeoExportError):
+    """The project cannot be set up as asked (a settings file is there already, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Answers:
+    """What ``init`` asks."""
+
+    base_url: str
+    """Absolute URL of the site."""
+    site_name: str
+    """The site's name."""
+    language: str
+    """BCP 47 tag of the content."""
+
+
+DEFAULTS = Answers("https://www.example.com", "My health site", "en")
+
+TEMPLATE = """\
+# seo-export settings. Every key, its meaning and its default are listed in the
+# README's settings reference; `seo-export validate` checks this file.
+
+# The site's home page, its name and the language its articles are written in.
+base_url = {base_url}
+site_name = {site_name}
+language = {language}
+
+# Where an article's page lives; {{slug}} is made from its title (or its `slug:`).
+article_url = "/articles/{{slug}}/"
+
+# Folders, relative to this file.
+content_dir = "content"
+out_dir = "out"
+
+# How to read 03/04/2025: "day-first" (3 April) or "month-first" (March 4).
+date_order = "{date_order}"
+
+# The organisation that publishes the site (schema.org publisher).
+[publisher]
+name = {site_name}
+url = {home}
+# logo = "{base}/logo.png"
+
+# The breadcrumb step between the home page and an article.
+[articles_index]
+name = "Articles"
+url = "/articles/"
+"""
+
+EXAMPLE = """\
+---
+title: Tennis elbow
+description: >-
+  Tennis elbow is pain on the outer side of the elbow.
+  Read about its symptoms, causes and treatment.
+datePublished: 2025-01-15
+---
+
+Tennis elbow is pain on the outer side of the elbow, caused by overuse of the forearm muscles.
+
+## What are the symptoms?
+
+Common symptoms include pain on the outside of the elbow, a weak grip, and stiffness in the morning.
+
+## What causes tennis elbow?
+
+Causes include repeated strain, racket sports, and work with hand tools.
+
+## How is it treated?
+
+- Rest
+- Physiotherapy with strengthening exercises
+- Injections, in some cases
+
+## Frequently asked questions
+
+### Can tennis elbow be prevented?
+
+Prevention includes warming up, strengthening the forearm muscles and a lighter racket.
+"""
+
+
+def settings_text(answers: Answers) -> str:
+    """The commented seo-export.toml for ``answers``."""
+    base = answers.base_url.rstrip("/")
+    day_first = answers.language.lower().split("-")[0] not in ("en",) or answers.language == "en-GB"
+    return TEMPLATE.format(
+        base_url=json.dumps(base),
+        site_name=json.dumps(answers.site_name, ensure_ascii=False),
+        language=json.dumps(answers.language),
+        home=json.dumps(base + "/"),
+        base=base,
+        date_order="day-first" if day_first else "month-first",
+    )
+
+
+def _first_missing(folder: Path) -> Path | None:
+    """The outermost folder of ``folder``'s path that does not exist yet (mkdir makes it)."""
+    missing = None
+    for candidate in (folder, *folder.parents):
+        if candidate.exists():
+            break
+        missing = candidate
+    return missing
+
+
+def init_project(folder: Path, answers: Answers) -> list[Path]:
+    """Write seo-export.toml (and content/example.md when content/ has no article); the files.
+
+    Refuses to overwrite an existing seo-export.toml. The written settings are
+    loaded back, so a bad answer is reported now, not at the first build.
+    """
+    settings_path = folder / SETTINGS_FILE
+    if settings_path.exists():
+        raise InitError(f"{settings_path} exists already; edit it, or remove it first")
+    text = settings_text(answers)
+    created = _first_missing(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    settings_path.write_text(text, encoding="utf-8")
+    try:
+        load_settings(settings_path)
+    except SettingsError as error:
+        settings_path.unlink()  # nothing is left of a failed init: not the file, not the folder
+        if created is not None:  # the folders this call made, each empty now
+            for made in (folder, *folder.parents):
+                with contextlib.suppress(OSError):
+                    made.rmdir()
+                if made == created:
+                    break
+        problems = "\n".join(f"  {problem}" for problem in error.problems)
+        raise InitError(
+            f"the answers do not make valid settings; nothing was written:\n{problems}"
+        ) from None
+
+    written = [settings_path]
+    content = folder / "content"
+    has_articles = content.is_dir() and any(
+        path.suffix.lower() in SOURCE_SUFFIXES for path in content.rglob("*")
+    )
+    if not has_articles:
+        content.mkdir(exist_ok=True)
+        example = content / "tennis-elbow.md"
+        example.write_text(EXAMPLE, encoding="utf-8")
+        written.append(example)
+    return written

@@ -1,0 +1,311 @@
+"""Medical entities from the article: which symptoms, causes, ... the text names.
+
+The section-to-property map (settings) picks the H2 sections, and the FAQ
+questions, that speak about a MedicalCondition property. Each property's items
+come from the first of these that has any:
+
+1. a front-matter list (``signOrSymptom: [...]`` or an alias such as
+   ``symptoms``); an empty list switches the property off;
+2. the Markdown list items of a mapped section (the item's bold lead-in when
+   it has one, else its text);
+3. enumerations in the section's prose that a cue word introduces
+   ("inkluderer", "herunder", "such as", ...), read up to the sentence's end.
+
+Rules 2 and 3 apply per section, so a section with a list and another with
+prose both contribute. Nothing else is guessed: a section with neither a list
+nor a cue gives no items.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from seo_export.config.settings import SectionRule, Settings
+from seo_export.findings.codes import finding
+from seo_export.model import Article, Block, EntityItem, Finding
+from seo_export.read.blocks import clean_text
+
+# Property -> accepted front-matter keys, the schema.org name first.
+FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
+    "signOrSymptom": ("signOrSymptom", "symptoms"),
+    "cause": ("cause", "causes"),
+    "riskFactor": ("riskFactor", "riskFactors", "risk_factors"),
+    "typicalTest": ("typicalTest", "tests"),
+    "possibleTreatment": ("possibleTreatment", "treatments"),
+    "primaryPrevention": ("primaryPrevention", "prevention"),
+    "expectedPrognosis": ("expectedPrognosis", "prognosis"),
+}
+TEXT_PROPERTIES = frozenset({"expectedPrognosis"})
+
+# Trailing words that close an enumeration without naming an item.
+_ET_CETERA = {
+    "osv",
+    "osv.",
+    "m.m.",
+    "mm.",
+    "mv.",
+    "m.v.",
+    "etc",
+    "etc.",
+    "and so on",
+    "og så videre",
+}
+# A sentence ends at . ! ? before a capital letter (or the end); a semicolon
+# also closes an enumeration.
+_SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“'(]?[A-ZÆØÅÄÖÜ0-9]|\s*$)|;")
+
+
+def entity_keys() -> frozenset[str]:
+    """Every front-matter key that feeds an entity property."""
+    return frozenset(key for keys in FRONT_MATTER_KEYS.values() for key in keys)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Source:
+    """A section or FAQ answer that a rule maps to a property."""
+
+    title: str
+    line: int
+    blocks: tuple[Block, ...]
+    rule: SectionRule
+
+
+def extract_entities(
+    article: Article,
+    front_matter: Mapping[str, Any],
+    settings: Settings,
+    findings: list[Finding],
+) -> Article:
+    """``article`` with ``entities`` filled in; problems go to ``findings``."""
+    mapped = _mapped_sources(article, settings)
+    entities: dict[str, tuple[EntityItem, ...]] = {}
+    for prop in FRONT_MATTER_KEYS:
+        given = _front_matter_items(prop, front_matter, article, findings)
+        if given is not None:
+            if given:
+                entities[prop] = given
+            continue
+        items: list[EntityItem] = []
+        for source in mapped.get(prop, ()):
+            found = items_from_blocks(source.blocks, settings, source.rule.item_type)
+            if not found:
+                findings.append(
+                    finding(
+                        "section-no-items",
+                        f"{source.title!r} maps to {prop} but has no list and no enumeration",
+                        article.source,
+                        source.line,
+                    )
+                )
+            items.extend(found)
+        unique = _unique(items)
+        if unique:
+            entities[prop] = unique
+    return dataclasses.replace(article, entities=entities)
+
+
+def _mapped_sources(article: Article, settings: Settings) -> dict[str, list[_Source]]:
+    """Property -> the sections and FAQ answers whose heading or question its rules match."""
+    mapped: dict[str, list[_Source]] = {}
+    candidates = [(s.heading, s.line, s.blocks) for s in article.sections]
+    candidates += [(item.question, item.line, item.blocks) for item in article.faq]
+    for title, line, blocks in candidates:
+        rule = rule_for(title, settings.sections)
+        if rule is not None:
+            mapped.setdefault(rule.property, []).append(_Source(title, line, blocks, rule))
+    return mapped
+
+
+_RULE_MEMO: dict[tuple[int, str], SectionRule | None] = {}
+_RULE_SETS: dict[int, tuple[SectionRule, ...]] = {}
+
+
+def rule_for(title: str, rules: tuple[SectionRule, ...]) -> SectionRule | None:
+    """The first rule whose patterns match ``title``.
+
+    Remembered per rule set (keyed by identity: hashing eight rules per lookup
+    would cost more than the search), because sites repeat their headings.
+    """
+    key = (id(rules), title)
+    if key not in _RULE_MEMO:
+        if len(_RULE_MEMO) > 50_000 or len(_RULE_SETS) > 64:  # settings loaded again and again
+            _RULE_MEMO.clear()
+            _RULE_SETS.clear()
+        _RULE_SETS[id(rules)] = rules  # keeps the id from being reused while remembered
+        _RULE_MEMO[key] = next((rule for rule in rules if rule.matches(title)), None)
+    return _RULE_MEMO[key]
+
+
+def _front_matter_items(
+    prop: str, front_matter: Mapping[str, Any], article: Article, findings: list[Finding]
+) -> tuple[EntityItem, ...] | None:
+    """Items given in the front matter, () when switched off, None when not given."""
+    key = next((k for k in FRONT_MATTER_KEYS[prop] if k in front_matter), None)
+    if key is None:
+        return None
+    value = front_matter[key]
+    line = article.front_matter_lines.get(key)
+    if value is None:
+        return ()
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, list) or not all(isinstance(v, (str, dict)) for v in values):
+        findings.append(
+            finding(
+                "field-type",
+                f"{key}: expected a list of names",
+                article.source,
+                line,
+                key=key,
+            )
+        )
+        return ()
+    item_lines = article.front_matter_item_lines.get(key, ())
+    items = []
+    for index, entry in enumerate(values):
+        name = entry.get("name") if isinstance(entry, dict) else entry
+        item_type = entry.get("type") if isinstance(entry, dict) else None
+        if isinstance(name, str) and clean_text(name):
+            items.append(
+                EntityItem(
+                    clean_text(name),
+                    "front-matter",
+                    item_lines[index] if index < len(item_lines) else line,
+                    item_type if isinstance(item_type, str) else None,
+                )
+            )
+    return _unique(items)
+
+
+def items_from_blocks(
+    blocks: Iterable[Block], settings: Settings, item_type: str | None = None
+) -> list[EntityItem]:
+    """Rule 2 (list items) if the blocks have a list, else rule 3 (prose enumerations)."""
+    blocks = tuple(blocks)
+    listed = [
+        EntityItem(item.lead or item.text, "list", item.line, item_type)
+        for block in blocks
+        if block.kind == "list"
+        for item in block.items
+        if (item.lead or item.text)
+    ]
+    if listed:
+        return listed
+    prose = []
+    for block in blocks:
+        if block.kind in ("paragraph", "quote"):
+            for name in enumerations(block.text, settings):
+                prose.append(EntityItem(name, "prose", block.line, item_type))
+    return prose
+
+
+def enumerations(text: str, settings: Settings) -> list[str]:
+    """The items of every cue-introduced enumeration in ``text``, in order."""
+    cues = settings.enumeration_cues
+    lowered = text.lower()
+    if not any(cue in lowered for cue in _lowered(cues)):
+        return []  # most paragraphs have no cue word: decided by substring search alone
+    cue_pattern = _cue_pattern(cues)
+    items: list[str] = []
+    for match in cue_pattern.finditer(text):
+        rest = text[match.end() :]
+        end = _SENTENCE_END.search(rest)
+        span = rest[: end.start()] if end else rest
+        items.extend(split_enumeration(span.strip(" :–-"), settings))
+    return items
+
+
+@functools.cache
+def _lowered(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(word.lower() for word in words)
+
+
+@functools.cache
+def _cue_pattern(cues: tuple[str, ...]) -> re.Pattern[str]:
+    longest_first = sorted(cues, key=len, reverse=True)
+    alternatives = "|".join(re.escape(cue) for cue in longest_first)
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Grammar:
+    """The settings' conjunctions and relative pronouns as compiled patterns."""
+
+    starts_with_conjunction: re.Pattern[str]
+    ends_with_conjunction: re.Pattern[str]
+    conjunction_inside: re.Pattern[str]
+    starts_with_pronoun: re.Pattern[str]
+
+
+@functools.cache
+def _grammar(conjunctions: tuple[str, ...], pronouns: tuple[str, ...]) -> _Grammar:
+    words = "|".join(re.escape(word) for word in sorted(conjunctions, key=len, reverse=True))
+    who = "|".join(re.escape(word) for word in sorted(pronouns, key=len, reverse=True))
+    return _Grammar(
+        re.compile(rf"^(?:{words}) ", re.IGNORECASE),
+        re.compile(rf" (?:{words})$", re.IGNORECASE),
+        re.compile(rf" (?:{words}) ", re.IGNORECASE),
+        re.compile(rf"^(?:{who}) ", re.IGNORECASE),
+    )
+
+
+def split_enumeration(span: str, settings: Settings) -> list[str]:
+    """``A, B, og C`` / ``A, B og C`` / ``A, der ..., B`` into items.
+
+    Where a comma precedes the final conjunction (", og"), the commas alone
+    separate the items and a conjunction inside an item stays ("arme eller
+    ben"). Otherwise the last item is split on its final conjunction. A
+    segment that starts with a relative pronoun ("der", "som", "which") is a
+    clause of the item before it and stays with it.
+    """
+    grammar = _grammar(settings.enumeration_conjunctions, settings.relative_pronouns)
+    segments = [s.strip() for s in span.split(",") if s.strip()]
+    if not segments:
+        return []
+    # "A, B and, in some cases, C": a segment that ends with the conjunction
+    # closes the last-but-one item; everything after it is the last item.
+    for index, segment in enumerate(segments[:-1]):
+        ending = grammar.ends_with_conjunction.search(segment)
+        if ending is not None:
+            last = ", ".join(segments[index + 1 :])
+            word = ending.group(0)[1:]
+            segments = [*segments[:index], segment[: ending.start()].strip(), f"{word} {last}"]
+            break
+    starts = grammar.starts_with_conjunction
+    comma_joined = any(starts.match(segment) for segment in segments[1:])
+    groups: list[list[str]] = []
+    for segment in segments:
+        if groups and grammar.starts_with_pronoun.match(segment):
+            groups[-1].append(segment)
+        else:
+            groups.append([segment])
+    if not comma_joined:
+        inside = list(grammar.conjunction_inside.finditer(groups[-1][0]))
+        if inside:
+            last_main, final = groups[-1][0], inside[-1]
+            head, tail = last_main[: final.start()].strip(), last_main[final.end() :].strip()
+            if head and tail:
+                groups[-1][0] = tail
+                groups.insert(len(groups) - 1, [head])
+    items = []
+    for group in groups:
+        leading = starts.match(group[0])
+        main = group[0][leading.end() :].strip() if leading else group[0]
+        item = ", ".join([main, *group[1:]]).strip(" .;:\"'“”")
+        if item and item.lower() not in _ET_CETERA:
+            items.append(item)
+    return items
+
+
+def _unique(items: Iterable[EntityItem]) -> tuple[EntityItem, ...]:
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        key = item.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            unique.append(item)
+    return tuple(unique)
