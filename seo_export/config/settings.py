@@ -22,6 +22,7 @@ from seo_export.config.settings_file import (
     problem_location,
     read_settings_file,
 )
+from seo_export.domain import properties
 from seo_export.domain.schemas import schema_problems
 from seo_export.errors import SettingsError
 from seo_export.system import display_path
@@ -73,25 +74,22 @@ class SectionRule:
         return self.combined.search(heading) is not None
 
 
-# The defaults are data: a site replaces them with `sections = [...]` or puts
-# its own rules first with `extra_sections`. Danish stems are written to match
-# inflected forms (symptomerne, forårsager, diagnosticeres, ...).
-DEFAULT_SECTIONS: tuple[dict[str, Any], ...] = (
-    {"property": "signOrSymptom", "headings": [r"symptom", r"\bsigns?\b", r"tegn på"]},
-    {"property": "cause", "headings": [r"forårsag", r"årsag", r"\bcause", r"skyldes"]},
-    {"property": "riskFactor", "headings": [r"risikofaktor", r"risk factor"]},
-    {"property": "typicalTest", "headings": [r"diagnos", r"undersøg", r"\btests?\b"]},
-    {
-        "property": "possibleTreatment",
-        "headings": [r"fysioterapi", r"physiotherap", r"physical therap"],
-        "item_type": "PhysicalTherapy",
-    },
-    {"property": "possibleTreatment", "headings": [r"behandl", r"treat", r"therap"]},
-    {"property": "primaryPrevention", "headings": [r"forebyg", r"prevent"]},
-    {"property": "expectedPrognosis", "headings": [r"helbred", r"prognos", r"\bcured?\b"]},
-)
+def default_sections() -> list[dict[str, Any]]:
+    """The built-in section map, as a settings file writes it, from the property table.
 
-DEFAULTS: dict[str, Any] = {
+    A site replaces it with ``sections = [...]`` or puts its own rules first with
+    ``extra_sections``. Each property's special rules (physiotherapy) come before its
+    own headings; the table's order is the order the rules are tried in.
+    """
+    return [
+        {"property": prop.name, "headings": list(headings)}
+        | ({"item_type": item_type} if item_type else {})
+        for prop in properties.MAIN_ENTITY_PROPERTIES
+        for headings, item_type in prop.heading_rules
+    ]
+
+
+_FIXED_DEFAULTS: dict[str, Any] = {
     "language": "en",
     "article_url": "/articles/{slug}/",
     "content_dir": "content",
@@ -104,7 +102,6 @@ DEFAULTS: dict[str, Any] = {
         r"\bFAQ\b",
     ],
     "audience": "Patient",
-    "sections": list(DEFAULT_SECTIONS),
     "extra_sections": [],
     "enumeration_cues": [
         "inkluderer",
@@ -135,6 +132,11 @@ DEFAULTS: dict[str, Any] = {
     "max_front_matter_nodes": 10000,
     "jobs": 0,
 }
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting's built-in value (the section map read from the property table now)."""
+    return {**_FIXED_DEFAULTS, "sections": default_sections()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -256,7 +258,7 @@ def load_settings(
         base_dir = settings_path.resolve().parent
         source = str(settings_path)
     given = {key: value for key, value in overrides.items() if value is not None}
-    merged = {**DEFAULTS, **file_values, **given}
+    merged = {**defaults(), **file_values, **given}
     problems = schema_problems("settings.schema.json", merged)
     if problems:
         located = sorted(

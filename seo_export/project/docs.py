@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from seo_export.config.settings import DEFAULTS
+from seo_export.config.settings import defaults
 from seo_export.domain.schemas import load_schema
 from seo_export.findings.codes import CODES
 
@@ -29,8 +29,9 @@ def settings_table() -> str:
     """Markdown table of every settings key: key, type, default, meaning."""
     schema = load_schema("settings.schema.json")
     rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    built_in = defaults()
     for key, spec in schema["properties"].items():
-        default = DEFAULTS.get(key)
+        default = built_in.get(key)
         shown = "required" if key in schema.get("required", ()) else _default(default)
         rows.append(f"| `{key}` | {_type(spec)} | {shown} | {spec['description']} |")
     return "\n".join(rows)
