@@ -1,0 +1,97 @@
+"""The parts of schemas/*.schema.json that the domain tables decide, generated from the tables.
+
+The JSON Schemas stay static files that editors and other tools read as they
+are, but what they say about the date forms (and the front-matter keys that
+hold dates) is written from :mod:`seo_export.domain.dates`, never by hand.
+:func:`schema_parts` gives those parts; tests/test_schema_parts.py fails when
+a file differs from them, and ``pytest tests/test_schema_parts.py
+--update-golden`` writes them into the files (:func:`with_parts`).
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from seo_export.domain import dates
+
+GENERATED = (
+    "Generated from the tables in seo_export/domain/: edit the table, then run "
+    "pytest tests/test_schema_parts.py --update-golden"
+)
+"""The ``$comment`` of every generated ``$defs`` entry: who writes it, and how."""
+
+Parts = dict[str, Any]
+"""JSON Pointer (``/$defs/date``) -> the value the tables give it, in file order."""
+
+
+def schema_parts() -> dict[str, Parts]:
+    """Schema file name -> its generated parts."""
+    return {"front-matter.schema.json": _front_matter_parts()}
+
+
+def _front_matter_parts() -> Parts:
+    parts: Parts = {"/$defs/date": date_schema()}
+    for keys in dates.DATE_FIELDS.values():
+        for key in keys:
+            parts[f"/properties/{key}"] = {"$ref": "#/$defs/date"}
+    return parts
+
+
+def date_schema() -> dict[str, Any]:
+    """One front-matter date: text in one of the date forms (YAML dates arrive as ISO text)."""
+    forms = dates.DATE_FORMS
+    described = "; ".join(f"{form.example} ({form.description})" for form in forms)
+    return {
+        "$comment": GENERATED,
+        "description": f"A date, written like one of these: {described}.",
+        "examples": [form.example for form in forms],
+        "type": "string",
+        "format": dates.DATE_SCHEMA_FORMAT,
+    }
+
+
+def with_parts(schema: Mapping[str, Any], parts: Parts) -> dict[str, Any]:
+    """A copy of ``schema`` with each part set at its pointer.
+
+    Entries that an earlier table generated and this one does not (a ``$defs``
+    entry with the :data:`GENERATED` comment, or a key that refers to one) are
+    removed, so that a row taken out of a table leaves nothing behind.
+    """
+    result: dict[str, Any] = copy.deepcopy(dict(schema))
+    generated_defs = {
+        pointer for pointer in parts if pointer.startswith("/$defs/")
+    } | _commented_defs(result)
+    for parent in {pointer.rsplit("/", 1)[0] for pointer in parts}:
+        container = _at(result, parent)
+        for key in list(container):
+            value = container[key]
+            pointer = f"{parent}/{key}"
+            if pointer in parts or not isinstance(value, dict):
+                continue
+            ref = value.get("$ref")
+            refers = isinstance(ref, str) and ref.removeprefix("#") in generated_defs
+            if refers or value.get("$comment") == GENERATED:
+                del container[key]
+    for pointer, value in parts.items():
+        parent, _, key = pointer.rpartition("/")
+        _at(result, parent)[key] = copy.deepcopy(value)
+    return result
+
+
+def _commented_defs(schema: Mapping[str, Any]) -> set[str]:
+    defs = schema.get("$defs", {})
+    return {
+        f"/$defs/{name}"
+        for name, value in defs.items()
+        if isinstance(value, dict) and value.get("$comment") == GENERATED
+    }
+
+
+def _at(schema: dict[str, Any], pointer: str) -> dict[str, Any]:
+    """The object at ``pointer`` (made, empty, where it is missing)."""
+    node = schema
+    for key in pointer.split("/")[1:]:
+        node = node.setdefault(key, {})
+    return node

@@ -1,0 +1,83 @@
+"""The JSON Schemas say what the domain tables say: their generated parts are current.
+
+``pytest tests/test_schema_parts.py --update-golden`` writes the parts into
+schemas/ for review in a diff; without it, a file that drifted from the tables fails.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from seo_export.domain.schema_parts import GENERATED, schema_parts, with_parts
+from seo_export.domain.schemas import iter_schema_errors, schemas_dir
+
+PARTS = schema_parts()
+
+
+def schema_text(schema: object) -> str:
+    """A schema file's text: two-space JSON, as every file in schemas/ is written."""
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+@pytest.mark.parametrize("name", sorted(PARTS))
+def test_each_schema_file_has_the_parts_the_tables_give(name: str, update_golden: bool) -> None:
+    path: Path = schemas_dir() / name
+    text = path.read_text(encoding="utf-8")
+    expected = schema_text(with_parts(json.loads(text), PARTS[name]))
+    if update_golden:
+        path.write_text(expected, encoding="utf-8")
+        return
+    assert text == expected, (
+        f"schemas/{name} differs from the tables in seo_export/domain/; "
+        "run pytest tests/test_schema_parts.py --update-golden and review the diff"
+    )
+
+
+def test_parts_replace_in_place_and_leave_nothing_of_a_removed_row() -> None:
+    old = {
+        "properties": {
+            "title": {"type": "string"},
+            "gone": {"$ref": "#/$defs/date"},
+            "kept": {"type": "number"},
+            "datePublished": {"type": "string"},
+        },
+        "$defs": {"stale": {"$comment": GENERATED}, "handWritten": {"type": "string"}},
+    }
+    parts = {
+        "/$defs/date": {"$comment": GENERATED, "type": "string"},
+        "/properties/datePublished": {"$ref": "#/$defs/date"},
+        "/properties/new": {"$ref": "#/$defs/date"},
+    }
+    assert with_parts(old, parts) == {
+        "properties": {
+            "title": {"type": "string"},
+            "kept": {"type": "number"},
+            "datePublished": {"$ref": "#/$defs/date"},
+            "new": {"$ref": "#/$defs/date"},
+        },
+        "$defs": {
+            "handWritten": {"type": "string"},
+            "date": {"$comment": GENERATED, "type": "string"},
+        },
+    }
+    assert list(with_parts(old, parts)["properties"]) == ["title", "kept", "datePublished", "new"]
+
+
+def errors(instance: dict[str, object]) -> list[tuple[str, str]]:
+    return [
+        (e.json_path, str(e.validator))
+        for e in iter_schema_errors("front-matter.schema.json", instance)
+    ]
+
+
+def test_every_date_key_refers_to_the_one_date_definition() -> None:
+    schema = json.loads((schemas_dir() / "front-matter.schema.json").read_text(encoding="utf-8"))
+    refs = [key for key, spec in schema["properties"].items() if spec == {"$ref": "#/$defs/date"}]
+    assert refs == [
+        "datePublished", "date", "published", "lastUpdated", "updated", "dateModified",
+        "modified", "last_updated", "lastReviewed", "last_reviewed",
+    ]  # fmt: skip
+    assert "pattern" not in json.dumps(schema["$defs"]["date"])
