@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from seo_export.domain.properties import entity_keys, property_names
 from seo_export.domain.schema_parts import GENERATED, schema_parts, with_parts
 from seo_export.domain.schemas import iter_schema_errors, schemas_dir
 
@@ -81,3 +83,21 @@ def test_every_date_key_refers_to_the_one_date_definition() -> None:
         "modified", "last_updated", "lastReviewed", "last_reviewed",
     ]  # fmt: skip
     assert "pattern" not in json.dumps(schema["$defs"]["date"])
+
+
+def load(name: str) -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+    return loaded
+
+
+def test_every_schema_that_names_the_properties_names_the_table_s() -> None:
+    names = list(property_names())
+    condition = load("medical-condition.schema.json")["properties"]
+    assert [k for k, v in condition.items() if v.get("$ref", "").startswith("#/$defs/")] == names
+    front_matter = load("front-matter.schema.json")["properties"]
+    shapes = ("#/$defs/items", "#/$defs/texts")
+    assert {k for k, v in front_matter.items() if v.get("$ref") in shapes} == entity_keys()
+    rule = load("settings.schema.json")["properties"]["sections"]["items"]["properties"]
+    assert rule["property"]["enum"] == names
+    article = load("manifest.schema.json")["$defs"]["article"]
+    assert article["properties"]["entities"]["propertyNames"]["enum"] == names

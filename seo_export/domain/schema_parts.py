@@ -1,8 +1,11 @@
 """The parts of schemas/*.schema.json that the domain tables decide, generated from the tables.
 
 The JSON Schemas stay static files that editors and other tools read as they
-are, but what they say about the date forms (and the front-matter keys that
-hold dates) is written from :mod:`seo_export.domain.dates`, never by hand.
+are, but what they say about the main entity's properties (their front-matter
+keys, the types of their items in the JSON-LD, the settings' and the manifest's
+lists of them) and about the date forms is written from
+:mod:`seo_export.domain.properties` and :mod:`seo_export.domain.dates`, never
+by hand. Each file gets one ``$defs`` entry per shape that its keys refer to.
 :func:`schema_parts` gives those parts; tests/test_schema_parts.py fails when
 a file differs from them, and ``pytest tests/test_schema_parts.py
 --update-golden`` writes them into the files (:func:`with_parts`).
@@ -14,7 +17,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from seo_export.domain import dates
+from seo_export.domain import dates, properties
 
 GENERATED = (
     "Generated from the tables in seo_export/domain/: edit the table, then run "
@@ -28,14 +31,90 @@ Parts = dict[str, Any]
 
 def schema_parts() -> dict[str, Parts]:
     """Schema file name -> its generated parts."""
-    return {"front-matter.schema.json": _front_matter_parts()}
+    names = list(properties.property_names())
+    return {
+        "front-matter.schema.json": _front_matter_parts(),
+        "medical-condition.schema.json": _medical_condition_parts(),
+        "settings.schema.json": {
+            "/properties/sections/items/properties/property/enum": names,
+            "/properties/sections/items/properties/item_type/enum": list(
+                properties.rule_item_types()
+            ),
+        },
+        "manifest.schema.json": {
+            "/$defs/article/properties/entities/propertyNames/enum": names,
+        },
+    }
 
 
 def _front_matter_parts() -> Parts:
-    parts: Parts = {"/$defs/date": date_schema()}
+    parts: Parts = {
+        "/$defs/date": date_schema(),
+        "/$defs/items": _front_matter_items(
+            "A property's items: a name, a list of names or of {name, type}; null or [] for none.",
+            {"anyOf": [{"type": "string"}, _NAMED_ITEM]},
+        ),
+        "/$defs/texts": _front_matter_items(
+            "A text property's value: a text or a list of texts; null or [] for none.",
+            {"type": "string"},
+        ),
+    }
     for keys in dates.DATE_FIELDS.values():
         for key in keys:
             parts[f"/properties/{key}"] = {"$ref": "#/$defs/date"}
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
+        shape = "#/$defs/items" if prop.item_type else "#/$defs/texts"
+        for key in prop.front_matter_keys:
+            described = prop.meaning if key == prop.name else f"Same as {prop.name}: {prop.meaning}"
+            parts[f"/properties/{key}"] = {"$ref": shape, "description": described}
+    return parts
+
+
+_NAMED_ITEM = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {"type": "string", "minLength": 1},
+        "type": {"type": "string", "pattern": "^[A-Z][A-Za-z]+$"},
+    },
+}
+
+
+def _front_matter_items(description: str, item: dict[str, Any]) -> dict[str, Any]:
+    """A property's items in the front matter: one, a list, or null (or []) for none."""
+    return {
+        "$comment": GENERATED,
+        "description": description,
+        "anyOf": [{"type": "null"}, {"type": "string"}, {"type": "array", "items": item}],
+    }
+
+
+def _medical_condition_parts() -> Parts:
+    parts: Parts = {
+        "/$defs/items": {
+            "$comment": GENERATED,
+            "type": "array",
+            "minItems": 1,
+            "items": {
+                "type": "object",
+                "required": ["@type", "name"],
+                "properties": {"name": {"$ref": "common.schema.json#/$defs/nonEmptyText"}},
+            },
+        },
+        "/$defs/text": {
+            "$comment": GENERATED,
+            "$ref": "common.schema.json#/$defs/nonEmptyText",
+        },
+    }
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
+        if prop.item_type is None:
+            parts[f"/properties/{prop.name}"] = {"$ref": "#/$defs/text"}
+        else:
+            item_type = {"enum": list(prop.item_types)}
+            parts[f"/properties/{prop.name}"] = {
+                "$ref": "#/$defs/items",
+                "items": {"properties": {"@type": item_type}},
+            }
     return parts
 
 
