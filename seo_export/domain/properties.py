@@ -99,7 +99,7 @@ MAIN_ENTITY_PROPERTIES: tuple[EntityProperty, ...] = (
     ),
     EntityProperty(
         name="possibleTreatment",
-        meaning="How the condition is treated; physiotherapy is typed PhysicalTherapy.",
+        meaning="How the condition is treated.",
         aliases=("treatments",),
         item_types=(
             "MedicalTherapy",
@@ -133,7 +133,7 @@ MAIN_ENTITY_PROPERTIES: tuple[EntityProperty, ...] = (
     ),
     EntityProperty(
         name="expectedPrognosis",
-        meaning="The likely outcome (Text).",
+        meaning="The likely outcome.",
         aliases=("prognosis",),
         headings=(r"helbred", r"prognos", r"\bcured?\b"),
     ),
