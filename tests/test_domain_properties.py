@@ -6,8 +6,9 @@ tests/test_recipes.py.
 
 from __future__ import annotations
 
+from seo_export.build.article import build_article
 from seo_export.checks.vocabulary import Vocabulary, builtin_vocabulary
-from seo_export.config.settings import default_sections
+from seo_export.config.settings import Settings, default_sections
 from seo_export.domain.properties import (
     MAIN_ENTITY_PROPERTIES,
     entity_keys,
@@ -72,3 +73,14 @@ def test_the_default_section_map_follows_the_table() -> None:
         "MedicalTherapy",
         "PhysicalTherapy",
     )
+
+
+def test_a_text_property_with_several_items_is_a_valid_list_of_texts(settings: Settings) -> None:
+    # One prognosis item is a text; several were a list that failed the schema (jsonld-schema),
+    # so the article was not written.
+    text = "---\ntitle: T\n---\n\nIntro.\n\n## Prognose\n\n- god\n- rigtig god\n"
+    result = build_article(text, settings)
+    assert result.built
+    assert [f.code for f in result.findings if f.severity.value == "error"] == []
+    assert result.jsonld is not None
+    assert result.jsonld["@graph"][1]["expectedPrognosis"] == ["god", "rigtig god"]

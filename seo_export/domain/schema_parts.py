@@ -101,14 +101,22 @@ def _medical_condition_parts() -> Parts:
                 "properties": {"name": {"$ref": "common.schema.json#/$defs/nonEmptyText"}},
             },
         },
-        "/$defs/text": {
+        "/$defs/texts": {
             "$comment": GENERATED,
-            "$ref": "common.schema.json#/$defs/nonEmptyText",
+            "description": "A text property: one text, or a list of them (one per item read).",
+            "anyOf": [
+                {"$ref": "common.schema.json#/$defs/nonEmptyText"},
+                {
+                    "type": "array",
+                    "minItems": 1,
+                    "items": {"$ref": "common.schema.json#/$defs/nonEmptyText"},
+                },
+            ],
         },
     }
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         if prop.item_type is None:
-            parts[f"/properties/{prop.name}"] = {"$ref": "#/$defs/text"}
+            parts[f"/properties/{prop.name}"] = {"$ref": "#/$defs/texts"}
         else:
             item_type = {"enum": list(prop.item_types)}
             parts[f"/properties/{prop.name}"] = {
