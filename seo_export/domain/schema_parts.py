@@ -142,6 +142,10 @@ def date_schema() -> dict[str, Any]:
 def with_parts(schema: Mapping[str, Any], parts: Parts) -> dict[str, Any]:
     """A copy of ``schema`` with each part set at its pointer.
 
+    A key that is there keeps its place (the order of an object's keys means
+    nothing in JSON Schema, and a diff stays small); a new one is put after
+    the key generated before it.
+
     Entries that an earlier table generated and this one does not (a ``$defs``
     entry with the :data:`GENERATED` comment, or a key that refers to one) are
     removed, so that a row taken out of a table leaves nothing behind.
@@ -161,10 +165,26 @@ def with_parts(schema: Mapping[str, Any], parts: Parts) -> dict[str, Any]:
             refers = isinstance(ref, str) and ref.removeprefix("#") in generated_defs
             if refers or value.get("$comment") == GENERATED:
                 del container[key]
+    previous: dict[str, str] = {}
     for pointer, value in parts.items():
         parent, _, key = pointer.rpartition("/")
-        _at(result, parent)[key] = copy.deepcopy(value)
+        _put(_at(result, parent), key, copy.deepcopy(value), after=previous.get(parent))
+        previous[parent] = key
     return result
+
+
+def _put(container: dict[str, Any], key: str, value: Any, *, after: str | None) -> None:
+    """Set ``key``: in its place when it is there, else right after ``after`` (a new row's
+    keys go beside its neighbour's in the table), else at the end."""
+    if key in container or after not in container:
+        container[key] = value
+        return
+    entries = list(container.items())
+    container.clear()
+    for name, existing in entries:
+        container[name] = existing
+        if name == after:
+            container[key] = value
 
 
 def _commented_defs(schema: Mapping[str, Any]) -> set[str]:
