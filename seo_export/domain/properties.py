@@ -97,6 +97,13 @@ MAIN_ENTITY_PROPERTIES: tuple[EntityProperty, ...] = (
         item_types=("MedicalTest", "ImagingTest", "BloodTest", "PathologyTest", "MedicalSign"),
         headings=(r"diagnos", r"undersøg", r"\btests?\b"),
     ),
+    # Before the treatment: "Komplikationer ved behandlingen" is about the complications.
+    EntityProperty(
+        name="possibleComplication",
+        meaning="What the condition can lead to: complications and secondary conditions.",
+        aliases=("complications",),
+        headings=(r"komplikation", r"følgesygdom", r"complication"),
+    ),
     EntityProperty(
         name="possibleTreatment",
         meaning="How the condition is treated.",
