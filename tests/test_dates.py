@@ -59,3 +59,32 @@ def test_a_date_that_exists_in_no_order_is_date_invalid_at_its_key(settings: Set
     assert [(f.code, f.line, f.key, f.message) for f in result.findings] == [
         ("date-invalid", 3, "datePublished", "datePublished: '31/02/2024' is not a date")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("19. februar 2025", "2025-02-19"), ("19 februar 2025", "2025-02-19"),
+        ("19 February 2025", "2025-02-19"), ("February 19, 2025", "2025-02-19"),
+        ("19. feb. 2025", "2025-02-19"), ("19 FEB 2025", "2025-02-19"),
+        ("Feb. 19, 2025", "2025-02-19"), ("Feb 19 2025", "2025-02-19"),
+        ("1. maj 2024", "2024-05-01"), ("May 1, 2024", "2024-05-01"),
+        ("3. marts 2024", "2024-03-03"), ("3 mar. 2024", "2024-03-03"),
+        ("17. okt. 2023", "2023-10-17"), ("17 October 2023", "2023-10-17"),
+        ("9. sept. 2023", "2023-09-09"), ("  9. Juni 2023 ", "2023-06-09"),
+    ],
+)  # fmt: skip
+def test_written_out_dates_in_danish_and_english(text: str, expected: str) -> None:
+    # Day and month names never swap: date_order does not apply.
+    assert parse_date(text, day_first=False)[0].isoformat() == expected
+    assert parse_date(text, day_first=True)[0].isoformat() == expected
+    assert schema_accepts(text.strip())
+
+
+@pytest.mark.parametrize(
+    "text", ["31. februar 2025", "19. febr. 2025", "19 februar", "februar 2025", "19. 2. 2025"]
+)
+def test_written_out_dates_that_are_not_dates(text: str) -> None:
+    with pytest.raises(InvalidDateError):
+        parse_date(text)
+    assert not schema_accepts(text)

@@ -116,3 +116,39 @@ def test_complications_from_the_front_matter_and_from_a_site_s_own_rule(tmp_path
     result = build_article(given, settings)
     assert result.jsonld is not None
     assert result.jsonld["@graph"][1]["possibleComplication"] == ["Stivhed", "Hævelse"]
+
+
+WRITTEN_OUT_DATES = {
+    "da.md": ("19. februar 2025", "20. feb. 2025"),
+    "da-no-dot.md": ("19 februar 2025", "20 FEB 2025"),
+    "en.md": ("19 February 2025", "20 Feb 2025"),
+    "en-us.md": ("February 19, 2025", "Feb. 20, 2025"),
+}
+
+
+def test_written_out_dates_are_validated_built_and_written_as_iso(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = {
+        name: f"---\ntitle: Dato {name}\nslug: {name[:-3]}\ndatePublished: {published}\n"
+        f"lastUpdated: {updated}\n---\n\nEn tekst.\n"
+        for name, (published, updated) in WRITTEN_OUT_DATES.items()
+    }
+    settings = sample_project(tmp_path, articles)
+    monkeypatch.chdir(tmp_path)
+    validated = CliRunner().invoke(
+        main, ["validate", "--format", "json", *(f"content/{name}" for name in articles)]
+    )
+    assert validated.exit_code == 0, validated.output
+    codes = {f["code"] for unit in json.loads(validated.output)["units"] for f in unit["findings"]}
+    assert not {code for code in codes if code.startswith("date-")}
+
+    result = build_site(settings)
+    assert not [f for f in result.findings if f.severity.value == "error"]
+    sitemap = (settings.out_dir / "sitemap.xml").read_text("utf-8")
+    for name in articles:
+        graph = json.loads((settings.out_dir / name[:-3] / "schema.jsonld").read_text("utf-8"))
+        page = graph["@graph"][0]
+        assert (page["datePublished"], page["dateModified"]) == ("2025-02-19", "2025-02-20")
+        url = f"{settings.base_url}/artikler/{name[:-3]}/"
+        assert f"<url><loc>{url}</loc><lastmod>2025-02-20</lastmod></url>" in sitemap

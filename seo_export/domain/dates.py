@@ -54,6 +54,23 @@ DATE_SCHEMA_FORMAT = "seo-export-date"
 """The JSON Schema format of a front-matter date, answered by :func:`check_date_text`."""
 
 
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("januar", "january", "jan"),
+    2: ("februar", "february", "feb"),
+    3: ("marts", "march", "mar"),
+    4: ("april", "apr"),
+    5: ("maj", "may"),
+    6: ("juni", "june", "jun"),
+    7: ("juli", "july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sep", "sept"),
+    10: ("oktober", "october", "okt", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+"""Month -> its Danish and English names and short forms, lower-case (read in any case)."""
+
+
 def date_keys() -> frozenset[str]:
     """Every front-matter key that holds a date."""
     return frozenset(key for keys in DATE_FIELDS.values() for key in keys)
@@ -91,6 +108,16 @@ def _read_iso_date_time(match: re.Match[str], day_first: bool) -> tuple[PageDate
     return parsed, False
 
 
+_MONTH_NUMBERS = {name: month for month, names in MONTH_NAMES.items() for name in names}
+# Longest first, so that "sept" is not read as "sep" followed by a stray "t".
+_MONTH = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
+
+
+def _read_month_name(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:
+    month = _MONTH_NUMBERS[match["month"].lower()]
+    return _calendar_date(int(match["year"]), month, int(match["day"]), match.string), False
+
+
 DATE_FORMS: tuple[DateForm, ...] = (
     DateForm(
         name="numeric",
@@ -116,6 +143,25 @@ DATE_FORMS: tuple[DateForm, ...] = (
         description="an ISO date and time, of which only the date is used when it has no "
         "UTC offset",
         read=_read_iso_date_time,
+    ),
+    DateForm(
+        name="day-month-name",
+        pattern=re.compile(
+            rf"^(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$", re.IGNORECASE
+        ),
+        example="19. februar 2025",
+        description="day, month and year with the month's Danish or English name, in full or "
+        "short, in any case: 19 februar 2025, 19. feb. 2025, 19 February 2025",
+        read=_read_month_name,
+    ),
+    DateForm(
+        name="month-name-day",
+        pattern=re.compile(
+            rf"^(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.IGNORECASE
+        ),
+        example="February 19, 2025",
+        description="month name, day and year, as English writes them: Feb 19 2025",
+        read=_read_month_name,
     ),
 )
 """Every form a front-matter date may take, tried in order."""
