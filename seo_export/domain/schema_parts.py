@@ -65,7 +65,8 @@ def _front_matter_parts() -> Parts:
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         shape = "#/$defs/items" if prop.item_type else "#/$defs/texts"
         for key in prop.front_matter_keys:
-            described = prop.meaning if key == prop.name else f"Same as {prop.name}: {prop.meaning}"
+            alias = f"Same as {prop.name}: {prop.meaning[:1].lower()}{prop.meaning[1:]}"
+            described = prop.meaning if key == prop.name else alias
             parts[f"/properties/{key}"] = {"$ref": shape, "description": described}
     return parts
 
