@@ -11,6 +11,7 @@ table, are generated from the rows. Adding a date form is adding a row.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -27,7 +28,8 @@ DateReader = Callable[[re.Match[str], bool], tuple[PageDate, bool]]
 Raises :class:`InvalidDateError` for a date that does not exist."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+# eq=False: a row is itself, so the table hashes by identity (see _is_date_text).
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class DateForm:
     """One way authors write a date."""
 
@@ -207,7 +209,14 @@ def check_date_text(text: str) -> bool:
 
 
 def is_date_text(text: str) -> bool:
-    """:func:`check_date_text` as a yes or no."""
+    """:func:`check_date_text` as a yes or no (the compiled validator's format callback)."""
+    return _is_date_text(text, DATE_FORMS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_date_text(text: str, forms: tuple[DateForm, ...]) -> bool:
+    """Remembered per text, because the schema asks for every date of every article and a
+    site's articles share their dates, and per table (rows hash by identity: cheap)."""
     try:
         return check_date_text(text)
     except InvalidDateError:
