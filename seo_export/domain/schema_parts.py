@@ -5,7 +5,7 @@ are, but what they say about the main entity's properties (their front-matter
 keys, the types of their items in the JSON-LD, the settings' and the manifest's
 lists of them) and about the date forms is written from
 :mod:`seo_export.domain.properties` and :mod:`seo_export.domain.dates`, never
-by hand. Each file gets one ``$defs`` entry per shape that its keys refer to.
+by hand. The front matter's keys refer to one ``$defs`` entry per shape.
 :func:`schema_parts` gives those parts; tests/test_schema_parts.py fails when
 a file differs from them, and ``pytest tests/test_schema_parts.py
 --update-golden`` writes them into the files (:func:`with_parts`).
@@ -19,11 +19,8 @@ from typing import Any
 
 from seo_export.domain import dates, properties
 
-GENERATED = (
-    "Generated from the tables in seo_export/domain/: edit the table, then run "
-    "pytest tests/test_schema_parts.py --update-golden"
-)
-"""The ``$comment`` of every generated ``$defs`` entry: who writes it, and how."""
+GENERATED = "Generated from seo_export/domain/: pytest tests/test_schema_parts.py --update-golden"
+"""The ``$comment`` of every generated entry that no generated ``$ref`` marks: who writes it."""
 
 Parts = dict[str, Any]
 """JSON Pointer (``/$defs/date``) -> the value the tables give it, in file order."""
@@ -91,39 +88,28 @@ def _front_matter_items(description: str, item: dict[str, Any]) -> dict[str, Any
 
 
 def _medical_condition_parts() -> Parts:
-    parts: Parts = {
-        "/$defs/items": {
+    # Each property written out, not a $ref to a shared definition: this schema is
+    # checked on every build, and the compiled validator pays ~1.5 us a document for
+    # a $ref there; the copies are generated, so they cannot drift apart.
+    text = {"$ref": "common.schema.json#/$defs/nonEmptyText"}
+    parts: Parts = {}
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
+        if prop.item_type is None:
+            parts[f"/properties/{prop.name}"] = {
+                "$comment": GENERATED,
+                "anyOf": [text, {"type": "array", "minItems": 1, "items": text}],
+            }
+            continue
+        parts[f"/properties/{prop.name}"] = {
             "$comment": GENERATED,
             "type": "array",
             "minItems": 1,
             "items": {
                 "type": "object",
                 "required": ["@type", "name"],
-                "properties": {"name": {"$ref": "common.schema.json#/$defs/nonEmptyText"}},
+                "properties": {"@type": {"enum": list(prop.item_types)}, "name": text},
             },
-        },
-        "/$defs/texts": {
-            "$comment": GENERATED,
-            "description": "A text property: one text, or a list of them (one per item read).",
-            "anyOf": [
-                {"$ref": "common.schema.json#/$defs/nonEmptyText"},
-                {
-                    "type": "array",
-                    "minItems": 1,
-                    "items": {"$ref": "common.schema.json#/$defs/nonEmptyText"},
-                },
-            ],
-        },
-    }
-    for prop in properties.MAIN_ENTITY_PROPERTIES:
-        if prop.item_type is None:
-            parts[f"/properties/{prop.name}"] = {"$ref": "#/$defs/texts"}
-        else:
-            item_type = {"enum": list(prop.item_types)}
-            parts[f"/properties/{prop.name}"] = {
-                "$ref": "#/$defs/items",
-                "items": {"properties": {"@type": item_type}},
-            }
+        }
     return parts
 
 
@@ -147,15 +133,16 @@ def with_parts(schema: Mapping[str, Any], parts: Parts) -> dict[str, Any]:
     nothing in JSON Schema, and a diff stays small); a new one is put after
     the key generated before it.
 
-    Entries that an earlier table generated and this one does not (a ``$defs``
-    entry with the :data:`GENERATED` comment, or a key that refers to one) are
-    removed, so that a row taken out of a table leaves nothing behind.
+    Entries that an earlier table generated and this one does not (one with the
+    :data:`GENERATED` comment, or a key that refers to a generated ``$defs``
+    entry) are removed, so that a row taken out of a table leaves nothing behind.
     """
     result: dict[str, Any] = copy.deepcopy(dict(schema))
     generated_defs = {
         pointer for pointer in parts if pointer.startswith("/$defs/")
     } | _commented_defs(result)
-    for parent in {pointer.rsplit("/", 1)[0] for pointer in parts}:
+    parents = {pointer.rsplit("/", 1)[0] for pointer in parts}
+    for parent in parents | ({"/$defs"} if "$defs" in result else set()):
         container = _at(result, parent)
         for key in list(container):
             value = container[key]
@@ -171,6 +158,8 @@ def with_parts(schema: Mapping[str, Any], parts: Parts) -> dict[str, Any]:
         parent, _, key = pointer.rpartition("/")
         _put(_at(result, parent), key, copy.deepcopy(value), after=previous.get(parent))
         previous[parent] = key
+    if result.get("$defs") == {}:
+        del result["$defs"]
     return result
 
 
