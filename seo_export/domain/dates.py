@@ -28,7 +28,7 @@ DateReader = Callable[[re.Match[str], bool], tuple[PageDate, bool]]
 Raises :class:`InvalidDateError` for a date that does not exist."""
 
 
-# eq=False: a row is itself, so the table hashes by identity (see _is_date_text).
+# eq=False: a row is itself, so the table hashes by identity (see _parse_text).
 @dataclass(frozen=True, slots=True, kw_only=True, eq=False)
 class DateForm:
     """One way authors write a date."""
@@ -185,8 +185,15 @@ def parse_date(value: object, *, day_first: bool = True) -> tuple[PageDate, bool
         return value, False
     if not isinstance(value, str):
         raise InvalidDateError(f"{value!r} is not a date")
+    return _parse_text(value, day_first, DATE_FORMS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(value: str, day_first: bool, forms: tuple[DateForm, ...]) -> tuple[PageDate, bool]:
+    """Remembered per text and table (rows hash by identity), because the front-matter
+    schema's date format reads each date before the normalizer reads it again."""
     text = value.strip()
-    for form in DATE_FORMS:
+    for form in forms:
         match = form.pattern.match(text)
         if match is not None:
             return form.read(match, day_first)
@@ -210,13 +217,6 @@ def check_date_text(text: str) -> bool:
 
 def is_date_text(text: str) -> bool:
     """:func:`check_date_text` as a yes or no (the compiled validator's format callback)."""
-    return _is_date_text(text, DATE_FORMS)
-
-
-@functools.lru_cache(maxsize=4096)
-def _is_date_text(text: str, forms: tuple[DateForm, ...]) -> bool:
-    """Remembered per text, because the schema asks for every date of every article and a
-    site's articles share their dates, and per table (rows hash by identity: cheap)."""
     try:
         return check_date_text(text)
     except InvalidDateError:
