@@ -20,7 +20,8 @@ from typing import Any
 from seo_export.domain import dates, properties
 
 GENERATED = "Generated from seo_export/domain/: pytest tests/test_schema_parts.py --update-golden"
-"""The ``$comment`` of every generated entry that no generated ``$ref`` marks: who writes it."""
+"""The ``$comment`` of a generated entry (a key that refers to a generated ``$defs`` entry
+needs none): who writes it."""
 
 Parts = dict[str, Any]
 """JSON Pointer (``/$defs/date``) -> the value the tables give it, in file order."""
