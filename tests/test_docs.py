@@ -11,12 +11,17 @@ import pytest
 from seo_export.cli import main
 from seo_export.domain.schemas import load_schema
 from seo_export.findings.codes import CODES
-from seo_export.project.docs import codes_table, settings_table
+from seo_export.project.docs import codes_table, dates_table, properties_table, settings_table
 
 from conftest import REPO
 
 README = REPO / "README.md"
-BLOCKS = {"settings": settings_table, "codes": codes_table}
+BLOCKS = {
+    "settings": settings_table,
+    "codes": codes_table,
+    "properties": properties_table,
+    "dates": dates_table,
+}
 
 
 def replace_block(text: str, name: str, body: str) -> str:

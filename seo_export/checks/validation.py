@@ -17,17 +17,12 @@ from typing import Any
 
 from seo_export.checks import run_document_checks
 from seo_export.checks.vocabulary import Vocabulary
+from seo_export.domain.dates import date_keys
 from seo_export.domain.schemas import iter_schema_errors
 from seo_export.findings.codes import finding
 from seo_export.model import Article, Finding
 from seo_export.read.parse import ParsedDocument
 
-_DATE_KEYS = frozenset(
-    {
-        "datePublished", "date", "published", "lastUpdated", "updated", "dateModified",
-        "modified", "last_updated", "lastReviewed", "last_reviewed",
-    }
-)  # fmt: skip
 _GRAPH_NODE = re.compile(r"^\$\['@graph'\]\[(\d+)\](.*)$")
 _PROPERTY_ITEM = re.compile(r"^\.(\w+)\[(\d+)\]")
 
@@ -71,7 +66,7 @@ def front_matter_findings(parsed: ParsedDocument, display: str) -> list[Finding]
         seen.add(key)
         line = parsed.key_lines.get(key)
         value = parsed.front_matter.get(key)
-        if key in _DATE_KEYS:
+        if key in date_keys():
             shown = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
             code, message = "date-invalid", f"{key}: {shown!r} is not a date"
         elif key == "slug":

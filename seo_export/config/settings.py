@@ -11,19 +11,21 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seo_export.config.settings_file import (
+    find_settings_file,
+    line_of,
+    problem_location,
+    read_settings_file,
+)
+from seo_export.domain import properties
 from seo_export.domain.schemas import schema_problems
 from seo_export.errors import SettingsError
 from seo_export.system import display_path
-
-SETTINGS_FILE = "seo-export.toml"
-PYPROJECT_FILE = "pyproject.toml"
-PYPROJECT_TABLE = "seo-export"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,25 +74,22 @@ class SectionRule:
         return self.combined.search(heading) is not None
 
 
-# The defaults are data: a site replaces them with `sections = [...]` or puts
-# its own rules first with `extra_sections`. Danish stems are written to match
-# inflected forms (symptomerne, forårsager, diagnosticeres, ...).
-DEFAULT_SECTIONS: tuple[dict[str, Any], ...] = (
-    {"property": "signOrSymptom", "headings": [r"symptom", r"\bsigns?\b", r"tegn på"]},
-    {"property": "cause", "headings": [r"forårsag", r"årsag", r"\bcause", r"skyldes"]},
-    {"property": "riskFactor", "headings": [r"risikofaktor", r"risk factor"]},
-    {"property": "typicalTest", "headings": [r"diagnos", r"undersøg", r"\btests?\b"]},
-    {
-        "property": "possibleTreatment",
-        "headings": [r"fysioterapi", r"physiotherap", r"physical therap"],
-        "item_type": "PhysicalTherapy",
-    },
-    {"property": "possibleTreatment", "headings": [r"behandl", r"treat", r"therap"]},
-    {"property": "primaryPrevention", "headings": [r"forebyg", r"prevent"]},
-    {"property": "expectedPrognosis", "headings": [r"helbred", r"prognos", r"\bcured?\b"]},
-)
+def default_sections() -> list[dict[str, Any]]:
+    """The built-in section map, as a settings file writes it, from the property table.
 
-DEFAULTS: dict[str, Any] = {
+    A site replaces it with ``sections = [...]`` or puts its own rules first with
+    ``extra_sections``. Each property's special rules (physiotherapy) come before its
+    own headings; the table's order is the order the rules are tried in.
+    """
+    return [
+        {"property": prop.name, "headings": list(headings)}
+        | ({"item_type": item_type} if item_type else {})
+        for prop in properties.MAIN_ENTITY_PROPERTIES
+        for headings, item_type in prop.heading_rules
+    ]
+
+
+_FIXED_DEFAULTS: dict[str, Any] = {
     "language": "en",
     "article_url": "/articles/{slug}/",
     "content_dir": "content",
@@ -103,7 +102,6 @@ DEFAULTS: dict[str, Any] = {
         r"\bFAQ\b",
     ],
     "audience": "Patient",
-    "sections": list(DEFAULT_SECTIONS),
     "extra_sections": [],
     "enumeration_cues": [
         "inkluderer",
@@ -134,6 +132,11 @@ DEFAULTS: dict[str, Any] = {
     "max_front_matter_nodes": 10000,
     "jobs": 0,
 }
+
+
+def defaults() -> dict[str, Any]:
+    """Every setting's built-in value (the section map read from the property table now)."""
+    return {**_FIXED_DEFAULTS, "sections": default_sections()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,38 +231,6 @@ class Settings:
         return self.base_url + ("" if url.startswith("/") else "/") + url
 
 
-def find_settings_file(start: Path) -> Path | None:
-    """seo-export.toml in ``start``, else a pyproject.toml there with [tool.seo-export]."""
-    candidate = start / SETTINGS_FILE
-    if candidate.is_file():
-        return candidate
-    pyproject = start / PYPROJECT_FILE
-    if pyproject.is_file():
-        try:
-            data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError):
-            return None
-        if PYPROJECT_TABLE in data.get("tool", {}):
-            return pyproject
-    return None
-
-
-def read_settings_file(path: Path) -> dict[str, Any]:
-    """The raw settings table of a seo-export.toml or pyproject.toml."""
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except OSError as error:
-        raise SettingsError(str(path), [f"cannot read: {error.strerror}"]) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise SettingsError(str(path), [f"not valid TOML: {error}"]) from None
-    if path.name == PYPROJECT_FILE:
-        table = data.get("tool", {}).get(PYPROJECT_TABLE)
-        if not isinstance(table, dict):
-            raise SettingsError(str(path), [f"no [tool.{PYPROJECT_TABLE}] table"])
-        return table
-    return data
-
-
 def load_settings(
     path: str | Path | None = None,
     *,
@@ -287,12 +258,12 @@ def load_settings(
         base_dir = settings_path.resolve().parent
         source = str(settings_path)
     given = {key: value for key, value in overrides.items() if value is not None}
-    merged = {**DEFAULTS, **file_values, **given}
+    merged = {**defaults(), **file_values, **given}
     problems = schema_problems("settings.schema.json", merged)
     if problems:
         located = sorted(
-            ((_problem_location(p, given, settings_path, source), p) for p in problems),
-            key=lambda pair: _line_of(pair[0]),
+            ((problem_location(p, given, settings_path, source), p) for p in problems),
+            key=lambda pair: line_of(pair[0]),
         )
         raise SettingsError(
             source, [p for _, p in located], locations=[where for where, _ in located]
@@ -301,60 +272,6 @@ def load_settings(
         if key in file_values and key not in given:
             merged[key] = str(base_dir / file_values[key])
     return _settings_from_mapping(merged, source, base_dir)
-
-
-def _problem_location(
-    problem: str, given: Mapping[str, Any], settings_path: Path | None, source: str
-) -> str:
-    """Where the value ``problem`` is about came from: the options that override the file,
-    the file's line that sets it (``file:line``; a key missing from a table: the table's
-    header), or the file when no line can be told."""
-    path = problem.split(":", 1)[0]
-    key, _, inner = path.partition(".")
-    key = key.split("[", 1)[0]
-    if key in given:
-        return "options (given on the command line or to load_settings)"
-    if settings_path is None:
-        return source
-    try:
-        text = settings_path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return source
-    start = 0
-    if settings_path.name == "pyproject.toml":  # only our table's lines count
-        name = re.escape(PYPROJECT_TABLE)
-        table = re.search(rf"^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*[\"']?{name}[\"']?", text, re.M)
-        if table is None:
-            return source
-        start = table.start()
-    match = _assignment(key, text, start)
-    inner_key = re.split(r"[.\[]", inner, maxsplit=1)[0]
-    if match is not None and inner_key and match.group(0).lstrip().startswith("["):
-        # The key inside its table, up to the next table's header.
-        following = re.compile(r"^[ \t]*\[", re.M).search(text, match.end())
-        inside = _assignment(
-            inner_key, text[: following.start() if following else len(text)], match.end()
-        )
-        match = inside or match
-    if match is None:
-        return source
-    return f"{source}:{text.count(chr(10), 0, match.start()) + 1}"
-
-
-def _line_of(location: str) -> float:
-    """The line of a ``file:line`` location, for sorting (after every line when it has none)."""
-    line = location.rsplit(":", 1)[-1]
-    return int(line) if line.isdigit() else float("inf")
-
-
-def _assignment(key: str, text: str, start: int) -> re.Match[str] | None:
-    """The first line from ``start`` that sets ``key``: ``key = ...``, a dotted
-    ``key.inner = ...``, or a ``[key]`` / ``[[key]]`` table header."""
-    name = re.escape(key)
-    line = re.compile(
-        rf"^[ \t]*(?:[\"']?{name}[\"']?[ \t]*[.=]|\[\[?(?:tool\.[\w-]+\.)?{name}\]\]?)", re.M
-    )
-    return line.search(text, start)
 
 
 def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:

@@ -1,32 +1,181 @@
-"""Reading the dates authors write: DD/MM/YYYY and friends, ISO, and YAML's own dates."""
+"""Reading the dates authors write: one table of the forms, and the keys that hold them.
+
+Each row of :data:`DATE_FORMS` is one way of writing a date (D/M/YYYY, ISO,
+...): its pattern, an example, a description and the function that reads it.
+:func:`parse_date` tries the rows in order, the front-matter schema's date
+format asks :func:`check_date_text` (so ``validate`` accepts a form the moment
+it is a row), and the schema's description and examples, and the README's
+table, are generated from the rows. Adding a date form is adding a row.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from seo_export.model import PageDate
-
-_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATE_TIME = re.compile(
-    r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$"
-)
 
 
 class InvalidDateError(ValueError):
     """A date value that cannot be read; the message says why, for a finding."""
 
 
+DateReader = Callable[[re.Match[str], bool], tuple[PageDate, bool]]
+"""(the row's match, day first?) -> (the date, whether a time without an offset was dropped).
+Raises :class:`InvalidDateError` for a date that does not exist."""
+
+
+# eq=False: a row is itself, so the table hashes by identity (see _parse_text).
+@dataclass(frozen=True, slots=True, kw_only=True, eq=False)
+class DateForm:
+    """One way authors write a date."""
+
+    name: str
+    """Short name, e.g. ``numeric``."""
+    pattern: re.Pattern[str]
+    """Matches the whole text (stripped); its groups are what ``read`` takes apart."""
+    example: str
+    """19 February 2025 written this way, for the docs and the schema's examples."""
+    description: str
+    """How to write it, for the docs and the schema's description."""
+    read: DateReader
+    """Turns a match into the date."""
+
+
+DATE_FIELDS: dict[str, tuple[str, ...]] = {
+    "date_published": ("datePublished", "date", "published"),
+    "date_updated": ("lastUpdated", "updated", "dateModified", "modified", "last_updated"),
+    "last_reviewed": ("lastReviewed", "last_reviewed"),
+}
+"""Each date of an article -> the front-matter keys that give it, the first one preferred."""
+
+DATE_SCHEMA_FORMAT = "seo-export-date"
+"""The JSON Schema format of a front-matter date, answered by :func:`check_date_text`."""
+
+
+MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("januar", "january", "jan"),
+    2: ("februar", "february", "feb"),
+    3: ("marts", "march", "mar"),
+    4: ("april", "apr"),
+    5: ("maj", "may"),
+    6: ("juni", "june", "jun"),
+    7: ("juli", "july", "jul"),
+    8: ("august", "aug"),
+    9: ("september", "sep", "sept"),
+    10: ("oktober", "october", "okt", "oct"),
+    11: ("november", "nov"),
+    12: ("december", "dec"),
+}
+"""Month -> its Danish and English names and short forms, lower-case (read in any case)."""
+
+
+def date_keys() -> frozenset[str]:
+    """Every front-matter key that holds a date."""
+    return frozenset(key for keys in DATE_FIELDS.values() for key in keys)
+
+
+def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
+    try:
+        return dt.date(year, month, day)
+    except ValueError as exc:
+        raise InvalidDateError(f"{text!r} is not a date: {exc}") from None
+
+
+_NUMERIC = re.compile(r"^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$")
+
+
+def _read_numeric(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:
+    first, separator, second, year = match.groups()
+    day, month = (first, second) if day_first or separator == "." else (second, first)
+    return _calendar_date(int(year), int(month), int(day), match.string), False
+
+
+def _read_iso_date(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:
+    year, month, day = (int(part) for part in match.string.split("-"))
+    return _calendar_date(year, month, day, match.string), False
+
+
+def _read_iso_date_time(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:
+    text = match.string
+    try:
+        parsed = dt.datetime.fromisoformat(text.replace("z", "Z").replace("t", "T"))
+    except ValueError:
+        raise InvalidDateError(f"{text!r} is not a valid date and time") from None
+    if parsed.tzinfo is None:
+        return parsed.date(), True
+    return parsed, False
+
+
+_MONTH_NUMBERS = {name: month for month, names in MONTH_NAMES.items() for name in names}
+# Longest first, so that "sept" is not read as "sep" followed by a stray "t".
+_MONTH = "|".join(sorted(map(re.escape, _MONTH_NUMBERS), key=len, reverse=True))
+
+
+def _read_month_name(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:
+    month = _MONTH_NUMBERS[match["month"].lower()]
+    return _calendar_date(int(match["year"]), month, int(match["day"]), match.string), False
+
+
+DATE_FORMS: tuple[DateForm, ...] = (
+    DateForm(
+        name="numeric",
+        pattern=_NUMERIC,
+        example="19/02/2025",
+        description="D/M/YYYY, DD.MM.YYYY or DD-MM-YYYY, read day first unless date_order "
+        "is month-first, and the dotted form always day first",
+        read=_read_numeric,
+    ),
+    DateForm(
+        name="iso-date",
+        pattern=re.compile(r"^\d{4}-\d{2}-\d{2}$"),
+        example="2025-02-19",
+        description="YYYY-MM-DD",
+        read=_read_iso_date,
+    ),
+    DateForm(
+        name="iso-date-time",
+        pattern=re.compile(
+            r"^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?([Zz]|[+-]\d{2}:?\d{2})?$"
+        ),
+        example="2025-02-19T10:30:00+01:00",
+        description="an ISO date and time, of which only the date is used when it has no "
+        "UTC offset",
+        read=_read_iso_date_time,
+    ),
+    DateForm(
+        name="day-month-name",
+        pattern=re.compile(
+            rf"^(?P<day>\d{{1,2}})\.?\s+(?P<month>{_MONTH})\.?\s+(?P<year>\d{{4}})$", re.IGNORECASE
+        ),
+        example="19. februar 2025",
+        description="day, month and year with the month's Danish or English name, in full or "
+        "short, in any case: 19 februar 2025, 19. feb. 2025, 19 February 2025",
+        read=_read_month_name,
+    ),
+    DateForm(
+        name="month-name-day",
+        pattern=re.compile(
+            rf"^(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})$", re.IGNORECASE
+        ),
+        example="February 19, 2025",
+        description="month name, day and year, as English writes them: Feb 19 2025",
+        read=_read_month_name,
+    ),
+)
+"""Every form a front-matter date may take, tried in order."""
+
+
 def parse_date(value: object, *, day_first: bool = True) -> tuple[PageDate, bool]:
     """(the date, whether a time was dropped because it had no offset).
 
-    Accepts YAML dates and datetimes, ISO 8601 dates, ISO datetimes (with an
-    offset, or without one, when only the date part is kept), and D/M/YYYY,
-    DD.MM.YYYY, DD-MM-YYYY. ``day_first`` decides D/M against M/D for the slash
-    and dash forms; the dotted form is always day first, as everywhere it is used.
-    Raises :class:`InvalidDateError` for anything else, including dates that do not
-    exist (31/02/2024).
+    Accepts YAML dates and datetimes, and text in any of :data:`DATE_FORMS`.
+    ``day_first`` decides D/M against M/D where the form leaves it open.
+    Raises :class:`InvalidDateError` for anything else, including dates that do
+    not exist (31/02/2024).
     """
     if isinstance(value, dt.datetime):
         if value.tzinfo is None:
@@ -36,24 +185,42 @@ def parse_date(value: object, *, day_first: bool = True) -> tuple[PageDate, bool
         return value, False
     if not isinstance(value, str):
         raise InvalidDateError(f"{value!r} is not a date")
+    return _parse_text(value, day_first, DATE_FORMS)
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_text(value: str, day_first: bool, forms: tuple[DateForm, ...]) -> tuple[PageDate, bool]:
+    """Remembered per text and table (rows hash by identity), because the front-matter
+    schema's date format reads each date before the normalizer reads it again."""
     text = value.strip()
-    numeric = _NUMERIC.match(text)
-    if numeric:
-        first, separator, second, year = numeric.groups()
-        day, month = (first, second) if day_first or separator == "." else (second, first)
-        return _calendar_date(int(year), int(month), int(day), text), False
-    if _ISO_DATE.match(text):
-        year, month, day = (int(part) for part in text.split("-"))
-        return _calendar_date(year, month, day, text), False
-    if _ISO_DATE_TIME.match(text):
-        try:
-            parsed = dt.datetime.fromisoformat(text.replace("z", "Z").replace("t", "T"))
-        except ValueError:
-            raise InvalidDateError(f"{text!r} is not a valid date and time") from None
-        if parsed.tzinfo is None:
-            return parsed.date(), True
-        return parsed, False
+    for form in forms:
+        match = form.pattern.match(text)
+        if match is not None:
+            return form.read(match, day_first)
     raise InvalidDateError(f"{text!r} is not a date (write YYYY-MM-DD or DD/MM/YYYY)")
+
+
+def check_date_text(text: str) -> bool:
+    """True when ``text`` is a date in one of the forms, read either day or month first.
+
+    The front-matter schema's date format: the schema cannot see the site's
+    ``date_order``, so a date that exists in either order passes it, and
+    reading it with the site's order is left to the normalizer. Raises
+    :class:`InvalidDateError` (with why) otherwise.
+    """
+    try:
+        parse_date(text, day_first=True)
+    except InvalidDateError:
+        parse_date(text, day_first=False)
+    return True
+
+
+def is_date_text(text: str) -> bool:
+    """:func:`check_date_text` as a yes or no (the compiled validator's format callback)."""
+    try:
+        return check_date_text(text)
+    except InvalidDateError:
+        return False
 
 
 EARLIEST_PLAUSIBLE = dt.date(1990, 1, 1)
@@ -69,13 +236,6 @@ def is_ambiguous(value: object) -> bool:
         return False
     first, second = int(numeric.group(1)), int(numeric.group(3))
     return first != second and first <= 12 and second <= 12
-
-
-def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:
-    try:
-        return dt.date(year, month, day)
-    except ValueError as exc:
-        raise InvalidDateError(f"{text!r} is not a date: {exc}") from None
 
 
 def day_of(value: PageDate) -> dt.date:

@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from seo_export.domain.dates import (
+    DATE_SCHEMA_FORMAT,
+    InvalidDateError,
+    check_date_text,
+    is_date_text,
+)
 from seo_export.errors import SeoExportError
 
 if TYPE_CHECKING:
@@ -77,13 +83,15 @@ def load_schema(name: str) -> Mapping[str, Any]:
 
 @functools.cache
 def format_checker() -> FormatChecker:
-    """A FormatChecker for date, date-time, uri and regex that needs no optional extras."""
+    """A FormatChecker for date, date-time, uri and regex that needs no optional extras,
+    and for our own front-matter date format (the forms of :mod:`seo_export.domain.dates`)."""
     from jsonschema import FormatChecker
 
     checker = FormatChecker(formats=("regex",))
     checker.checks("date", raises=ValueError)(_check_date)
     checker.checks("date-time", raises=ValueError)(_check_date_time)
     checker.checks("uri", raises=ValueError)(_check_uri)
+    checker.checks(DATE_SCHEMA_FORMAT, raises=InvalidDateError)(_check_article_date)
     return checker
 
 
@@ -120,6 +128,10 @@ def _check_date_time(instance: object) -> bool:
     return True
 
 
+def _check_article_date(instance: object) -> bool:
+    return check_date_text(instance) if isinstance(instance, str) else True
+
+
 def _check_uri(instance: object) -> bool:
     if not isinstance(instance, str):
         return True
@@ -141,8 +153,9 @@ def fast_validator(name: str) -> Any:
     answers only "valid or not", in microseconds; python-jsonschema (which
     runs check_schema on every schema it loads) then explains the rare
     invalid instance. Its built-in date, date-time and uri
-    formats follow the same RFCs as :func:`format_checker`, and every URL in
-    the schemas is also held to a pattern; a test checks that the two
+    formats follow the same RFCs as :func:`format_checker`, every URL in
+    the schemas is also held to a pattern, and our date format is answered by
+    the same function; a test checks that the two
     validators agree on every document the tests have.
     """
     import jsonschema_rs
@@ -151,7 +164,10 @@ def fast_validator(name: str) -> Any:
         [(str(contents["$id"]), contents) for contents in _schema_files().values()]
     )
     return jsonschema_rs.validator_for(
-        dict(load_schema(name)), registry=registry, validate_formats=True
+        dict(load_schema(name)),
+        registry=registry,
+        validate_formats=True,
+        formats={DATE_SCHEMA_FORMAT: is_date_text},
     )
 
 

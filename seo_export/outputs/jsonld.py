@@ -15,20 +15,10 @@ from typing import Any
 
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import iso
+from seo_export.domain.properties import entity_property
 from seo_export.model import Article, EntityItem, FaqItem, ImageRef
 
 JsonObject = dict[str, Any]
-
-# MedicalCondition property -> default type of its items (None: the value is text).
-PROPERTY_ITEM_TYPES: dict[str, str | None] = {
-    "signOrSymptom": "MedicalSignOrSymptom",
-    "cause": "MedicalCause",
-    "riskFactor": "MedicalRiskFactor",
-    "typicalTest": "MedicalTest",
-    "possibleTreatment": "MedicalTherapy",
-    "primaryPrevention": "MedicalTherapy",
-    "expectedPrognosis": None,
-}
 
 
 def website_id(settings: Settings) -> str:
@@ -146,16 +136,17 @@ def condition_node(article: Article, settings: Settings) -> JsonObject:
     return condition
 
 
-def entity_values(prop: str, items: tuple[EntityItem, ...], settings: Settings) -> Any:
-    """The JSON-LD value of one MedicalCondition property."""
-    default_type = PROPERTY_ITEM_TYPES.get(prop)
+def entity_values(name: str, items: tuple[EntityItem, ...], settings: Settings) -> Any:
+    """The JSON-LD value of one MedicalCondition property (a row of the property table)."""
+    prop = entity_property(name)
+    default_type = prop.item_type
     if default_type is None:
         texts = [item.name for item in items]
         return texts[0] if len(texts) == 1 else texts
     values = []
     for item in items:
         item_type = item.item_type or default_type
-        if prop == "possibleTreatment" and settings.physiotherapy_pattern.search(item.name):
+        if prop.physiotherapy_by_name and settings.physiotherapy_pattern.search(item.name):
             item_type = "PhysicalTherapy"
         values.append({"@type": item_type, "name": item.name})
     return values

@@ -1,4 +1,4 @@
-"""Reference tables generated from the code's own data: finding codes and settings.
+"""Reference tables generated from the code's own data: codes, settings, properties, dates.
 
 The README embeds them between ``<!-- name:start -->`` and ``<!-- name:end -->``
 markers; ``pytest tests/test_docs.py --update-golden`` rewrites those blocks,
@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from seo_export.config.settings import DEFAULTS
+from seo_export.config.settings import defaults
+from seo_export.domain import dates, properties
 from seo_export.domain.schemas import load_schema
 from seo_export.findings.codes import CODES
 
@@ -29,10 +30,36 @@ def settings_table() -> str:
     """Markdown table of every settings key: key, type, default, meaning."""
     schema = load_schema("settings.schema.json")
     rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    built_in = defaults()
     for key, spec in schema["properties"].items():
-        default = DEFAULTS.get(key)
+        default = built_in.get(key)
         shown = "required" if key in schema.get("required", ()) else _default(default)
         rows.append(f"| `{key}` | {_type(spec)} | {shown} | {spec['description']} |")
+    return "\n".join(rows)
+
+
+def properties_table() -> str:
+    """Markdown table of the main entity's properties: keys, item type, headings, meaning."""
+    rows = [
+        "| property | front-matter keys | items | headings of the built-in map | meaning |",
+        "|---|---|---|---|---|",
+    ]
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
+        keys = ", ".join(f"`{key}`" for key in prop.front_matter_keys)
+        headings = []
+        for patterns, item_type in prop.heading_rules:
+            listed = ", ".join(f"`{pattern}`" for pattern in patterns)
+            headings.append(f"{listed} (as {item_type})" if item_type else listed)
+        cells = [f"`{prop.name}`", keys, prop.item_type or "Text", "; ".join(headings)]
+        rows.append(f"| {' | '.join(cells)} | {prop.meaning} |")
+    return "\n".join(rows)
+
+
+def dates_table() -> str:
+    """Markdown table of the date forms: example and how to write it."""
+    rows = ["| form | example | written as |", "|---|---|---|"]
+    for form in dates.DATE_FORMS:
+        rows.append(f"| {form.name} | `{form.example}` | {form.description} |")
     return "\n".join(rows)
 
 
@@ -51,7 +78,7 @@ def _default(value: Any) -> str:
     if value is None:
         return "(none)"
     if isinstance(value, list) and value and isinstance(value[0], dict):
-        return "Danish + English map (below)"
+        return "Danish + English map (see Medical properties)"
     text = json.dumps(value, ensure_ascii=False)
     if len(text) > 60:
         text = text[:57] + "..."

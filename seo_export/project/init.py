@@ -7,7 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from seo_export.config.settings import SETTINGS_FILE, load_settings
+from seo_export.config.settings import load_settings
+from seo_export.config.settings_file import SETTINGS_FILE
 from seo_export.errors import SeoExportError, SettingsError
 from seo_export.read.discover import SOURCE_SUFFIXES
 

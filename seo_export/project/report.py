@@ -41,14 +41,11 @@ from seo_export.checks.textwidth import (
     cut_to_width,
 )
 from seo_export.config.settings import Settings
+from seo_export.domain.properties import property_names
 from seo_export.errors import SeoExportError
 from seo_export.model import AnyPath
 
 REPORT_NAME = "report.html"
-PROPERTIES = (
-    "signOrSymptom", "cause", "riskFactor", "typicalTest", "possibleTreatment",
-    "primaryPrevention", "expectedPrognosis",
-)  # fmt: skip
 SEVERITIES = ("error", "warning", "info")
 RANK = {name: rank for rank, name in enumerate((*SEVERITIES, "clean"))}
 """Articles are listed in this order of their most serious finding."""
@@ -251,7 +248,7 @@ def _summary(page: TextIO, summary: Summary) -> None:
     else:
         page.write("<p>No findings.</p>\n")
     page.write("<h3>What the built articles say about their condition</h3>\n")
-    for prop in PROPERTIES:
+    for prop in property_names():
         page.write(_bar(prop, summary.properties[prop], summary.built, "coverage"))
     page.write(_bar("FAQ", summary.faq, summary.built, "coverage"))
     if summary.site_findings:
@@ -398,7 +395,7 @@ def _tree(
         page.write(
             f"<li>about: <strong>MedicalCondition</strong> {e(condition.get('name', ''))}\n<ul>\n"
         )
-        for prop in PROPERTIES:
+        for prop in property_names():
             values = condition.get(prop)
             if not values:
                 continue

@@ -1,7 +1,9 @@
 """Medical entities from the article: which symptoms, causes, ... the text names.
 
-The section-to-property map (settings) picks the H2 sections, and the FAQ
-questions, that speak about a MedicalCondition property. Each property's items
+The properties, their front-matter keys and their default headings are the
+rows of :mod:`seo_export.domain.properties`. The section-to-property map
+(settings) picks the H2 sections, and the FAQ questions, that speak about a
+MedicalCondition property. Each property's items
 come from the first of these that has any:
 
 1. a front-matter list (``signOrSymptom: [...]`` or an alias such as
@@ -25,21 +27,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from seo_export.config.settings import SectionRule, Settings
+from seo_export.domain import properties
+from seo_export.domain.properties import EntityProperty
 from seo_export.findings.codes import finding
 from seo_export.model import Article, Block, EntityItem, Finding
 from seo_export.read.blocks import clean_text
-
-# Property -> accepted front-matter keys, the schema.org name first.
-FRONT_MATTER_KEYS: dict[str, tuple[str, ...]] = {
-    "signOrSymptom": ("signOrSymptom", "symptoms"),
-    "cause": ("cause", "causes"),
-    "riskFactor": ("riskFactor", "riskFactors", "risk_factors"),
-    "typicalTest": ("typicalTest", "tests"),
-    "possibleTreatment": ("possibleTreatment", "treatments"),
-    "primaryPrevention": ("primaryPrevention", "prevention"),
-    "expectedPrognosis": ("expectedPrognosis", "prognosis"),
-}
-TEXT_PROPERTIES = frozenset({"expectedPrognosis"})
 
 # Trailing words that close an enumeration without naming an item.
 _ET_CETERA = {
@@ -57,11 +49,6 @@ _ET_CETERA = {
 # A sentence ends at . ! ? before a capital letter (or the end); a semicolon
 # also closes an enumeration.
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[\"“'(]?[A-ZÆØÅÄÖÜ0-9]|\s*$)|;")
-
-
-def entity_keys() -> frozenset[str]:
-    """Every front-matter key that feeds an entity property."""
-    return frozenset(key for keys in FRONT_MATTER_KEYS.values() for key in keys)
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -83,20 +70,20 @@ def extract_entities(
     """``article`` with ``entities`` filled in; problems go to ``findings``."""
     mapped = _mapped_sources(article, settings)
     entities: dict[str, tuple[EntityItem, ...]] = {}
-    for prop in FRONT_MATTER_KEYS:
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
         given = _front_matter_items(prop, front_matter, article, findings)
         if given is not None:
             if given:
-                entities[prop] = given
+                entities[prop.name] = given
             continue
         items: list[EntityItem] = []
-        for source in mapped.get(prop, ()):
+        for source in mapped.get(prop.name, ()):
             found = items_from_blocks(source.blocks, settings, source.rule.item_type)
             if not found:
                 findings.append(
                     finding(
                         "section-no-items",
-                        f"{source.title!r} maps to {prop} but has no list and no enumeration",
+                        f"{source.title!r} maps to {prop.name} but has no list and no enumeration",
                         article.source,
                         source.line,
                     )
@@ -104,7 +91,7 @@ def extract_entities(
             items.extend(found)
         unique = _unique(items)
         if unique:
-            entities[prop] = unique
+            entities[prop.name] = unique
     return dataclasses.replace(article, entities=entities)
 
 
@@ -141,10 +128,13 @@ def rule_for(title: str, rules: tuple[SectionRule, ...]) -> SectionRule | None:
 
 
 def _front_matter_items(
-    prop: str, front_matter: Mapping[str, Any], article: Article, findings: list[Finding]
+    prop: EntityProperty,
+    front_matter: Mapping[str, Any],
+    article: Article,
+    findings: list[Finding],
 ) -> tuple[EntityItem, ...] | None:
     """Items given in the front matter, () when switched off, None when not given."""
-    key = next((k for k in FRONT_MATTER_KEYS[prop] if k in front_matter), None)
+    key = next((k for k in prop.front_matter_keys if k in front_matter), None)
     if key is None:
         return None
     value = front_matter[key]

@@ -17,6 +17,7 @@ from typing import Any
 
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import (
+    DATE_FIELDS,
     EARLIEST_PLAUSIBLE,
     InvalidDateError,
     day_of,
@@ -33,13 +34,13 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "title": ("title",),
     "meta_title": ("metaTitle", "meta_title", "seoTitle"),
     "description": ("description", "metaDescription", "meta_description"),
-    "date_published": ("datePublished", "date", "published"),
-    "date_updated": ("lastUpdated", "updated", "dateModified", "modified", "last_updated"),
+    "date_published": DATE_FIELDS["date_published"],
+    "date_updated": DATE_FIELDS["date_updated"],
     "slug": ("slug",),
     "draft": ("draft",),
     "noindex": ("noindex",),
     "image": ("image",),
-    "last_reviewed": ("lastReviewed", "last_reviewed"),
+    "last_reviewed": DATE_FIELDS["last_reviewed"],
     "reviewed_by": ("reviewedBy", "reviewed_by"),
     "canonical": ("canonical", "canonicalUrl", "url"),
     "alternate_name": ("alternateName", "alternate_name", "aliases"),

@@ -15,11 +15,12 @@ from collections.abc import Iterable
 
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import is_before, later
+from seo_export.domain.properties import entity_keys
 from seo_export.findings.codes import finding
 from seo_export.model import Article, Block, FaqItem, Finding, Section
 from seo_export.read.blocks import blocks_from_tokens, clean_text
 from seo_export.read.blocks_tree import blocks_from_tree
-from seo_export.read.extract import entity_keys, extract_entities
+from seo_export.read.extract import extract_entities
 from seo_export.read.fields import (
     FrontMatter,
     alternate_names,
@@ -147,15 +148,20 @@ OTHER_TOOLS_KEYS = frozenset(
 )  # fmt: skip
 
 
-@functools.lru_cache(maxsize=4096)
 def key_meant(key: str) -> str | None:
     """The key of ours that ``key`` is a misspelling of, or None (ours, or nothing near).
 
-    Remembered per key: a site's articles share their keys, and difflib is slow. Close
-    means a case or ``_``/``-`` difference, or a difflib ratio of 0.85 or more, but not
-    ours with a word added (``images``, ``updatedAt``, ``updatedBy``: other fields).
+    Close means a case or ``_``/``-`` difference, or a difflib ratio of 0.85 or more, but
+    not ours with a word added (``images``, ``updatedAt``, ``updatedBy``: other fields).
     """
-    ours, by_folded = _our_keys()
+    return _key_meant(key, entity_keys())
+
+
+@functools.lru_cache(maxsize=4096)
+def _key_meant(key: str, entity_keys: frozenset[str]) -> str | None:
+    """Remembered per key (a site's articles share their keys, and difflib is slow) and
+    per set of property keys (the property table's, which a frozenset hashes once)."""
+    ours, by_folded = _our_keys(entity_keys)
     if key in ours or key in OTHER_TOOLS_KEYS:
         return None
     folded = _fold(key)
@@ -172,10 +178,10 @@ def _fold(key: str) -> str:
 
 
 @functools.cache
-def _our_keys() -> tuple[frozenset[str], dict[str, str]]:
+def _our_keys(entity_keys: frozenset[str]) -> tuple[frozenset[str], dict[str, str]]:
     """The front-matter keys seo-export reads, and each by its folded spelling (the first
     of two that fold alike: ``metaTitle`` before ``meta_title``)."""
-    ours = known_keys() | entity_keys()
+    ours = known_keys() | entity_keys
     by_folded: dict[str, str] = {}
     for key in sorted(ours):
         by_folded.setdefault(_fold(key), key)
