@@ -6,7 +6,7 @@ from array import array
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from seo_export.findings.codes import finding
+from seo_export.checks.registry import finding
 from seo_export.model import ArticleRecord, Finding
 
 _CHECKS = (

@@ -401,13 +401,14 @@ def _known_code_patterns(
     (exit 2) otherwise, so a CI gate with a misspelt code does not pass on nothing."""
     import difflib
 
-    from seo_export.findings.codes import CODES
+    from seo_export.checks.registry import all_codes
     from seo_export.findings.formats import matches_code
 
+    codes = all_codes()
     for pattern in _codes(values):
-        if any(matches_code(code, (pattern,)) for code in CODES):
+        if any(matches_code(code, (pattern,)) for code in codes):
             continue
-        close = difflib.get_close_matches(pattern.lower(), list(CODES), n=3)
+        close = difflib.get_close_matches(pattern.lower(), list(codes), n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
         raise click.BadParameter(
             f"no finding code or family {pattern!r}.{hint} 'seo-export explain' lists them.",
@@ -672,27 +673,28 @@ def explain(code: str | None) -> None:
     """Print what finding CODE means and how to fix it (every code without CODE)."""
     import difflib
 
-    from seo_export.findings.codes import CODES
+    from seo_export.checks.registry import all_codes, reported_by
     from seo_export.findings.formats import matches_code
 
+    codes = all_codes()
     if code is not None and code.endswith(("-", "*")):  # a family: list its codes
-        family = [name for name in CODES if matches_code(name, (code.lower(),))]
+        family = [name for name in codes if matches_code(name, (code.lower(),))]
         if family:
             code, listed = None, family
     else:
-        listed = list(CODES)
+        listed = list(codes)
     if code is None:
         for name in listed:
-            described = CODES[name]
+            described = codes[name]
             click.echo(f"{name:28} {described.severity.value:8} {described.meaning}")
         return
-    code = code if code in CODES else code.lower()  # codes are lower case
-    info = CODES.get(code)
+    code = code if code in codes else code.lower()  # codes are lower case
+    info = codes.get(code)
     if info is None:
-        close = difflib.get_close_matches(code, list(CODES), n=3)
+        close = difflib.get_close_matches(code, list(codes), n=3)
         hint = f" Did you mean {', '.join(close)}?" if close else ""
         fail(f"no finding code {code!r}.{hint} 'seo-export explain' lists them all.")
-    click.echo(f"{code} ({info.severity.value}, reported by {info.stage})\n")
+    click.echo(f"{code} ({info.severity.value}, reported by {reported_by(code)})\n")
     click.echo(f"What it means: {info.meaning}")
     click.echo(f"How to fix it: {info.fix}")
 
