@@ -16,15 +16,18 @@ from seo_export import checks
 from seo_export.checks import registry
 from seo_export.checks.document import DocumentContext
 from seo_export.checks.nodes import types_of
+from seo_export.checks.page import PageContext
 from seo_export.checks.registry import (
     INFO,
     KINDS,
     CheckRegistry,
     Code,
+    W,
     all_codes,
     checks_of,
     document_check,
     load_checks,
+    page_check,
 )
 from seo_export.cli import main
 from seo_export.findings.codes import STAGE_CODES
@@ -142,3 +145,38 @@ def test_a_check_added_in_one_place_is_selected_explained_and_reported(
     assert [(f["code"], f["file"], f["json_path"]) for f in findings_in(output)] == [
         ("condition-no-same-as", "page.html", "$['@graph'][1]")
     ]
+
+
+def test_a_page_check_added_in_a_test_is_reported_by_check(
+    fresh_registry: CheckRegistry, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @page_check(
+        "language",
+        Code(
+            "page-no-lang",
+            W,
+            "The page's <html> element has no lang attribute.",
+            'Write the language on the html element: <html lang="da">.',
+        ),
+    )
+    def language(context: PageContext) -> Iterator[Finding]:
+        if not context.tree.get("lang"):
+            yield context.finding("page-no-lang", "<html> has no lang", context.tree.sourceline)
+
+    (tmp_path / "a.html").write_text("<html>\n<head><title>A</title></head></html>\n", "utf-8")
+    (tmp_path / "b.html").write_text('<html lang="da"><head></head></html>\n', "utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, output = run("check", ".", "--select", "page-no-lang", "--format", "json", "--strict")
+    assert code == 1
+    assert findings_in(output) == [
+        {
+            "severity": "warning",
+            "code": "page-no-lang",
+            "message": "<html> has no lang",
+            "file": "a.html",
+            "line": 1,
+        }
+    ]
+    assert run("explain", "page-no-lang")[1].startswith(
+        "page-no-lang (warning, reported by the page check language)\n"
+    )

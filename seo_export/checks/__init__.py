@@ -3,6 +3,8 @@
 - article checks (``article_*.py``) see one normalized article: content lint;
 - document checks (``document_*.py``) see one JSON-LD document, ours or any
   page's: graph links, vocabulary, Google's requirements (:mod:`.document`);
+- page checks (``page_*.py``) see one HTML page of any site, parsed: head
+  tags, its JSON-LD blocks (:mod:`.page`);
 - site checks (:mod:`.site`) see the compact records of every article of a
   build (duplicates between articles).
 

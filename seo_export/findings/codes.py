@@ -159,36 +159,14 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "Google no longer shows FAQ rich results in Search (since 7 May 2026). The FAQPage markup "
      "stays valid schema.org and other consumers (assistants, other search engines) still read it.",
      "Nothing to fix: this note says what to expect from Google."),
-    # audit of pages (seo-export check)
+    # reading pages (seo-export check), then their checks (checks/page_*.py)
     ("pages-none", W, "check",
      "The folders named to check hold no HTML pages (.html, .htm), so nothing was checked.",
      "Name the folder where the site's built pages are."),
     ("page-unreadable", E, "check",
      "A page could not be read or decoded.",
      "Check the file's permissions and encoding."),
-    ("page-no-structured-data", W, "check",
-     "A page has no JSON-LD, microdata or RDFa at all.",
-     "Inject the page's head snippet (seo-export inject)."),
-    ("page-invalid-json", E, "check",
-     "An application/ld+json block is not valid JSON (browsers and Google ignore it; extruct "
-     "accepts some such blocks, so it is parsed strictly here).",
-     "Fix the JSON at the line given: comments, trailing commas and raw line breaks in strings "
-     "are not allowed."),
-    ("page-duplicate-canonical", E, "check",
-     "A page has more than one canonical link.",
-     "Keep one <link rel=\"canonical\">."),
-    ("page-duplicate-title", E, "check",
-     "A page has more than one <title>.",
-     "Keep one <title>."),
-    ("page-duplicate-description", E, "check",
-     "A page has more than one meta description.",
-     "Keep one <meta name=\"description\">."),
-    ("page-missing-head-tag", W, "check",
-     "A page has no <title>, meta description or canonical link.",
-     "Add the missing tag (the head snippet has all three)."),
-    ("page-duplicate-faqpage", E, "check",
-     "A page has more than one FAQPage across its JSON-LD blocks.",
-     "Keep one FAQPage: remove the old block (seo-export inject --replace-conflicts)."),
+    # sitemaps and head snippets
     ("sitemap-entry-too-large", W, "build",
      "An article's sitemap entry alone (its URL, alternates and images) is larger than a "
      "sitemap file may be (sitemap_max_bytes), so the article is left out of the sitemaps.",
