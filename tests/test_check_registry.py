@@ -180,3 +180,25 @@ def test_a_page_check_added_in_a_test_is_reported_by_check(
     assert run("explain", "page-no-lang")[1].startswith(
         "page-no-lang (warning, reported by the page check language)\n"
     )
+
+
+def test_the_faq_note_comes_from_one_site_check_for_articles_and_for_pages(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project)
+    note = {
+        "severity": "info",
+        "code": "google-faq-rich-results",
+        "message": "1 page(s) have FAQPage markup: Google no longer shows FAQ rich results "
+        "(since 7 May 2026); the markup stays valid for other consumers",
+    }
+    code, output = run("validate", "--select", "google-faq-rich-results", "--format", "json")
+    assert (code, findings_in(output)) == (0, [note])
+    assert run("build")[0] == 0
+    head = (project / "out" / "nerveafklemning" / "head.html").read_text("utf-8")
+    (project / "page.html").write_text(f"<html><head>{head}</head></html>\n", "utf-8")
+    code, output = run("check", "page.html", "--select", "google-", "--format", "json")
+    assert (code, findings_in(output)) == (0, [note])
+    assert run("explain", "google-faq-rich-results")[1].startswith(
+        "google-faq-rich-results (info, reported by the site check faq-rich-results)\n"
+    )

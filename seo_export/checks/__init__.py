@@ -5,8 +5,9 @@
   page's: graph links, vocabulary, Google's requirements (:mod:`.document`);
 - page checks (``page_*.py``) see one HTML page of any site, parsed: head
   tags, its JSON-LD blocks (:mod:`.page`);
-- site checks (:mod:`.site`) see the compact records of every article of a
-  build (duplicates between articles).
+- site checks (``site_*.py``) see every article or page of a run, one at a
+  time, keeping only what they need: duplicates between articles, the FAQ
+  rich-results note (:mod:`.site`).
 
 To add a check, add a module named after its kind; it registers the check
 with the decorator of its kind and declares the finding codes it reports

@@ -142,23 +142,10 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),
     # (article and site checks list their codes here: seo_export/checks/article_*.py, site_*.py)
-    ("duplicate-title", W, "check",
-     "Two articles have the same search title; search engines may show only one of them.",
-     "Give each article its own metaTitle."),
-    ("duplicate-description", W, "check",
-     "Two articles have the same meta description.",
-     "Write a description for each article."),
-    ("duplicate-canonical", E, "check",
-     "Two articles have the same canonical URL: one of them can never be found.",
-     "Give each article its own slug or canonical URL."),
     # a JSON-LD document (our build, or any page), then its checks (checks/document_*.py)
     ("jsonld-schema", E, "validate",
      "The JSON-LD document does not match schemas/graph.schema.json (the JSONPath says where).",
      "If the article causes it, fix the article; otherwise report a bug in seo-export."),
-    ("google-faq-rich-results", INFO, "check",
-     "Google no longer shows FAQ rich results in Search (since 7 May 2026). The FAQPage markup "
-     "stays valid schema.org and other consumers (assistants, other search engines) still read it.",
-     "Nothing to fix: this note says what to expect from Google."),
     # reading pages (seo-export check), then their checks (checks/page_*.py)
     ("pages-none", W, "check",
      "The folders named to check hold no HTML pages (.html, .htm), so nothing was checked.",

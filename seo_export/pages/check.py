@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from seo_export.checks.page import PageContext, run_page_checks
+from seo_export.checks.site import SiteFacts, SiteLint
 from seo_export.checks.vocabulary import Vocabulary
 from seo_export.findings.codes import finding
 from seo_export.findings.formats import Report, ReportUnit
@@ -83,7 +84,6 @@ def check_pages(
     tasks = [(str(path), display_path(path, root)) for path in page_files(folders)]
     workers = jobs or _cores()
     units: list[ReportUnit] = []
-    faq_pages = 0
     if workers > 1 and len(tasks) >= 2 * _CHUNK:
         import multiprocessing
 
@@ -94,16 +94,13 @@ def check_pages(
     else:
         _init_worker(vocabulary)
         results = [_audit_task(task) for task in tasks]
-    for unit, has_faq in results:
+    site = SiteLint(lambda index: tasks[index][1])
+    for index, (unit, has_faq) in enumerate(results):
         units.append(unit)
-        faq_pages += has_faq
-    if faq_pages:
-        note = finding(
-            "google-faq-rich-results",
-            f"{faq_pages} page(s) have FAQPage markup: Google no longer shows FAQ rich results "
-            "(since 7 May 2026); the markup stays valid for other consumers",
-        )
-        units.append(ReportUnit("site", (note,)))
+        site.add_facts(SiteFacts(has_faq=has_faq), index)
+    site_findings = site.closing()
+    if site_findings:
+        units.append(ReportUnit("site", tuple(site_findings)))
     if not tasks:  # a CI gate over the wrong folder must not pass on nothing
         names = ", ".join(display_path(path, root) for path in folders)
         units.append(ReportUnit("site", (finding("pages-none", f"no HTML pages in {names}"),)))
