@@ -349,13 +349,13 @@ def suggest(
 
 def report_options(function: F) -> F:
     """Options shared by validate and check: output format, filters, strictness."""
-    from seo_export.findings.formats import FORMATS
+    from seo_export.findings.formats import format_names
 
     options = [
         click.option(
             "--format",
             "fmt",
-            type=click.Choice(FORMATS),
+            type=click.Choice(format_names()),
             default="text",
             show_default=True,
             help="text (grouped by file), json, junit (one testcase per file) or github "
@@ -402,7 +402,7 @@ def _known_code_patterns(
     import difflib
 
     from seo_export.checks.registry import all_codes
-    from seo_export.findings.formats import matches_code
+    from seo_export.findings.report import matches_code
 
     codes = all_codes()
     for pattern in _codes(values):
@@ -431,14 +431,15 @@ def finish_report(
     ignore: tuple[str, ...],
 ) -> NoReturn:
     """Filter, render, write and exit with 0, or 1 on errors (warnings too when strict)."""
-    from seo_export.findings.formats import render
+    from seo_export.findings.formats import Style, render
+    from seo_export.findings.report import summary_line
 
     report = report.filtered(_codes(select), _codes(ignore))
     if output is not None:
         output.write_text(render(report, fmt), encoding="utf-8")
-        click.echo(render(report, "text").splitlines()[-1])
+        click.echo(summary_line(report))
     else:
-        click.echo(render(report, fmt, colour=fmt == "text"), nl=False)
+        click.echo(render(report, fmt, Style(colour=fmt == "text")), nl=False)
     sys.exit(1 if report.failed(strict) else 0)
 
 
@@ -674,7 +675,7 @@ def explain(code: str | None) -> None:
     import difflib
 
     from seo_export.checks.registry import all_codes, reported_by
-    from seo_export.findings.formats import matches_code
+    from seo_export.findings.report import matches_code
 
     codes = all_codes()
     if code is not None and code.endswith(("-", "*")):  # a family: list its codes

@@ -16,7 +16,7 @@ from seo_export.checks.page import PageContext, run_page_checks
 from seo_export.checks.site import SiteFacts, SiteLint
 from seo_export.checks.vocabulary import Vocabulary
 from seo_export.findings.codes import finding
-from seo_export.findings.formats import Report, ReportUnit
+from seo_export.findings.report import Report, ReportUnit
 from seo_export.model import AnyPath, Finding, as_paths
 from seo_export.system import display_path
 
