@@ -14,6 +14,7 @@ import click
 from seo_export.cli.options import (
     exit_with,
     fail,
+    format_option,
     load_cli_settings,
     plural,
     settings_loader,
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     "--quiet", "-q", is_flag=True, help="Print only findings and errors; no progress bar."
 )
 @click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
+@format_option
 @click.option(
     "--watch",
     is_flag=True,
@@ -68,11 +70,12 @@ def build(
     jobs: int | None,
     quiet: bool,
     verbose: bool,
+    fmt: str,
     watch: bool,
     interval: float,
 ) -> None:
     """Build out/: per article head.html, schema.jsonld and meta.json; sitemaps; manifest.json."""
-    out = Output()
+    out = Output(fmt)
     if watch:
         load = settings_loader(
             config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps, jobs=jobs

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from seo_export.cli.options import exit_with, fail, load_cli_settings, plural, settings_options
+from seo_export.cli.options import (
+    exit_with,
+    fail,
+    format_option,
+    load_cli_settings,
+    plural,
+    settings_options,
+)
 from seo_export.cli.output import Output
 
 if TYPE_CHECKING:
@@ -23,6 +30,7 @@ if TYPE_CHECKING:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Where to write the bundle (default: out/articles.ndjson).",
 )
+@format_option
 def bundle(
     config: Path | None,
     content_dir: Path | None,
@@ -30,6 +38,7 @@ def bundle(
     base_url: str | None,
     no_build: bool,
     output: Path | None,
+    fmt: str,
 ) -> None:
     """Write out/articles.ndjson: one line of JSON per built article (source, slug, URL, head
     HTML, JSON-LD, head tags as data), for a CMS to import from one file.
@@ -41,7 +50,7 @@ def bundle(
     from seo_export.errors import SeoExportError
     from seo_export.model import Severity
 
-    out = Output()
+    out = Output(fmt)
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     build_errors: list[Finding] = []
     try:

@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, NoReturn
 
 import click
 
-from seo_export.cli.options import exit_with, fail, load_cli_settings, plural, settings_options
+from seo_export.cli.options import (
+    exit_with,
+    fail,
+    format_option,
+    load_cli_settings,
+    plural,
+    settings_options,
+)
 from seo_export.cli.output import Output
 
 if TYPE_CHECKING:
@@ -24,6 +31,7 @@ if TYPE_CHECKING:
     "robots, og:*, twitter:*, JSON-LD MedicalWebPage/FAQPage), and only those.",
 )
 @click.option("--dry-run", is_flag=True, help="Print a unified diff per page; write nothing.")
+@format_option
 def inject(
     config: Path | None,
     content_dir: Path | None,
@@ -32,6 +40,7 @@ def inject(
     site_dir: Path,
     replace_conflicts: bool,
     dry_run: bool,
+    fmt: str,
 ) -> None:
     """Put each built article's head snippet into its page of SITE_DIR, between
     seo-export markers before </head>; a second run replaces the block."""
@@ -45,7 +54,7 @@ def inject(
         )
     except SeoExportError as error:
         fail(str(error))
-    print_pages_result(result, Output(), "injected", dry_run)
+    print_pages_result(result, Output(fmt), "injected", dry_run)
 
 
 def print_pages_result(result: InjectResult, out: Output, verb: str, dry_run: bool) -> NoReturn:

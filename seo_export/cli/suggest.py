@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from seo_export.cli.articles import article_paths, read_article
-from seo_export.cli.options import exit_with, load_cli_settings, settings_options
+from seo_export.cli.options import exit_with, format_option, load_cli_settings, settings_options
 from seo_export.cli.output import Output
 
 
@@ -19,6 +19,7 @@ from seo_export.cli.output import Output
     is_flag=True,
     help="Add the items read from prose to each file's front matter as explicit lists.",
 )
+@format_option
 def suggest(
     config: Path | None,
     content_dir: Path | None,
@@ -26,11 +27,12 @@ def suggest(
     base_url: str | None,
     articles: tuple[Path, ...],
     write: bool,
+    fmt: str,
 ) -> None:
     """Print, per article, the items each MedicalCondition property gets and from where."""
     from seo_export.project.suggest import SuggestWriteError, suggest, write_suggestions
 
-    out = Output()
+    out = Output(fmt)
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     failed = False
     for path in article_paths(articles, settings):
