@@ -28,9 +28,9 @@ _EXPORTS = {
     "SeoExportError": "errors",
     "SettingsError": "errors",
     "inject_html": "pages.inject",
-    "eject_html": "pages.inject",
+    "eject_html": "pages.eject",
     "inject_site": "pages.inject",
-    "eject_site": "pages.inject",
+    "eject_site": "pages.eject",
     "validate": "project.validate",
     "check_pages": "pages.check",
     "Report": "findings.report",
@@ -73,7 +73,8 @@ if TYPE_CHECKING:
     from seo_export.findings.report import Report
     from seo_export.model import Article, ArticleResult, BuildResult, Finding, Severity
     from seo_export.pages.check import check_pages
-    from seo_export.pages.inject import eject_html, eject_site, inject_html, inject_site
+    from seo_export.pages.eject import eject_html, eject_site
+    from seo_export.pages.inject import inject_html, inject_site
     from seo_export.project.report import write_report
     from seo_export.project.validate import validate
 

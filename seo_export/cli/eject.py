@@ -17,6 +17,6 @@ from seo_export.cli.output import Output
 @format_option
 def eject(site_dir: Path, dry_run: bool, fmt: str) -> None:
     """Remove the seo-export blocks from the pages of SITE_DIR, restoring them byte for byte."""
-    from seo_export.pages.inject import eject_site
+    from seo_export.pages.eject import eject_site
 
     print_pages_result(eject_site(site_dir, dry_run=dry_run), Output(fmt), "ejected", dry_run)

@@ -18,7 +18,7 @@ from seo_export.cli.options import (
 from seo_export.cli.output import Output
 
 if TYPE_CHECKING:
-    from seo_export.pages.inject import InjectResult
+    from seo_export.pages.block import InjectResult
 
 
 @click.command()

@@ -8,8 +8,7 @@ the document checks.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from seo_export.checks.page import PageContext, run_page_checks
@@ -18,53 +17,8 @@ from seo_export.checks.vocabulary import Vocabulary
 from seo_export.findings.codes import finding
 from seo_export.findings.report import Report, ReportUnit
 from seo_export.model import AnyPath, Finding, as_paths
+from seo_export.pages.files import decode_page, page_files
 from seo_export.system import display_path
-
-PAGE_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_META_CONTENT_TYPE = re.compile(rb"""content\s*=\s*["'][^"']*charset=([A-Za-z0-9_.:-]+)""", re.I)
-
-
-def page_files(targets: Iterable[Path]) -> list[Path]:
-    """The HTML files named, and those under the folders named, sorted."""
-    found: list[Path] = []
-    for target in targets:
-        if target.is_dir():
-            found.extend(
-                sorted(
-                    path
-                    for path in target.rglob("*")
-                    if path.suffix.lower() in PAGE_SUFFIXES
-                    and path.is_file()
-                    and not any(part.startswith(".") for part in path.relative_to(target).parts)
-                )
-            )
-        else:
-            found.append(target)
-    return found
-
-
-def page_encoding(data: bytes) -> str:
-    """A page's encoding, as a Python codec name: its BOM, else its meta charset, else UTF-8."""
-    import codecs
-
-    if data.startswith(b"\xef\xbb\xbf"):
-        return "utf-8-sig"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "utf-16"
-    head = data[:4096]
-    match = _META_CHARSET.search(head) or _META_CONTENT_TYPE.search(head)
-    if match:
-        try:
-            return codecs.lookup(match.group(1).decode("ascii")).name
-        except LookupError:
-            pass
-    return "utf-8"
-
-
-def decode_page(data: bytes) -> str:
-    """A page's text in its own encoding (bad bytes replaced)."""
-    return data.decode(page_encoding(data), "replace")
 
 
 def check_pages(
