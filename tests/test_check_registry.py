@@ -78,6 +78,10 @@ def test_a_code_declared_twice_is_refused(fresh_registry: CheckRegistry) -> None
     twice = Code("date-order", INFO, "Already a stage's code.", "Choose another code name.")
     with pytest.raises(ValueError, match="'date-order' is declared twice"):
         document_check("again", twice)(lambda context: [])
+    new = Code("page-new", INFO, "A new code.", "Declare it once, by one check.")
+    with pytest.raises(ValueError, match="'page-new' is declared twice"):
+        document_check("twice-in-one", new, new)(lambda context: [])
+    assert "page-new" not in all_codes()
 
 
 def _add_same_as_check() -> None:

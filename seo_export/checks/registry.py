@@ -124,9 +124,10 @@ class CheckRegistry:
 
     def register(self, check: Check) -> None:
         """Add ``check`` after the others of its kind; a code may be declared only once."""
-        for code in check.codes:
-            if code.name in STAGE_CODES or code.name in self._codes:
-                raise ValueError(f"finding code {code.name!r} is declared twice")
+        names = [code.name for code in check.codes]
+        for name in names:
+            if name in STAGE_CODES or name in self._codes or names.count(name) > 1:
+                raise ValueError(f"finding code {name!r} is declared twice")
         self._checks[check.kind].append(check)
         for code in check.codes:
             info = CodeInfo(code.severity, code.meaning, code.fix, "check")
