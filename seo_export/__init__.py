@@ -28,12 +28,12 @@ _EXPORTS = {
     "SeoExportError": "errors",
     "SettingsError": "errors",
     "inject_html": "pages.inject",
-    "eject_html": "pages.inject",
+    "eject_html": "pages.eject",
     "inject_site": "pages.inject",
-    "eject_site": "pages.inject",
+    "eject_site": "pages.eject",
     "validate": "project.validate",
     "check_pages": "pages.check",
-    "Report": "findings.formats",
+    "Report": "findings.report",
     "write_report": "project.report",
     "write_bundle": "build.bundle",
     "iter_bundle": "build.bundle",
@@ -70,10 +70,11 @@ if TYPE_CHECKING:
     from seo_export.build.site import build_site
     from seo_export.config.settings import Settings, load_settings
     from seo_export.errors import SeoExportError, SettingsError
-    from seo_export.findings.formats import Report
+    from seo_export.findings.report import Report
     from seo_export.model import Article, ArticleResult, BuildResult, Finding, Severity
     from seo_export.pages.check import check_pages
-    from seo_export.pages.inject import eject_html, eject_site, inject_html, inject_site
+    from seo_export.pages.eject import eject_html, eject_site
+    from seo_export.pages.inject import inject_html, inject_site
     from seo_export.project.report import write_report
     from seo_export.project.validate import validate
 

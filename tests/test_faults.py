@@ -171,7 +171,7 @@ def test_a_page_write_that_fails_leaves_every_page_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from seo_export.build import files
-    from seo_export.pages import inject
+    from seo_export.pages import eject, inject
 
     site = tmp_path / "site"
     shutil.copytree(REPO / "tests" / "cases" / "inject" / "content", tmp_path / "content")
@@ -188,7 +188,7 @@ def test_a_page_write_that_fails_leaves_every_page_intact(
         failed = [f for f in result.findings if "writing failed" in f.message]
         assert [f.code for f in failed] == ["inject-verify-failed"]
         assert len(result.changed) == 3
-        inject.eject_site(site)
+        eject.eject_site(site)
         assert snapshot(site) == before
 
 

@@ -12,14 +12,9 @@ from click.testing import CliRunner
 from seo_export.build.site import build_site
 from seo_export.cli import main
 from seo_export.config.settings import Settings, load_settings
-from seo_export.pages.inject import (
-    InjectError,
-    eject_html,
-    eject_site,
-    inject_html,
-    inject_site,
-    transcode_snippet,
-)
+from seo_export.pages.block import InjectError
+from seo_export.pages.eject import eject_html, eject_site
+from seo_export.pages.inject import inject_html, inject_site, transcode_snippet
 
 from helpers import snapshot
 
@@ -275,7 +270,7 @@ def test_transcode_snippet_keeps_the_json_data() -> None:
 
 
 def test_page_outside_the_site_is_never_mapped(tmp_path: Path) -> None:
-    from seo_export.pages.inject import page_for_url
+    from seo_export.pages.built import page_for_url
 
     (tmp_path / "site").mkdir()
     (tmp_path / "secret.html").write_text("<html><head></head></html>", encoding="utf-8")

@@ -1,1 +1,2 @@
-"""Findings as data: the registry of codes, JSONPaths, and the formats they are rendered in."""
+"""Findings as data: the stages' codes, JSONPaths, a run's Report, and the formats it is
+rendered in (one module each in :mod:`.formats`)."""

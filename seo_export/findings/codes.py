@@ -1,8 +1,11 @@
-"""Finding codes: one registry with each code's severity, meaning and fix.
+"""Finding codes of the stages: each code's severity, meaning and fix.
 
 Codes are stable: teams grep, filter and suppress them. A finding can only be
-made for a registered code, so the README table and ``seo-export explain``
-(both generated from :data:`CODES`) never miss one.
+made for a declared code, so the README table and ``seo-export explain`` never
+miss one. The stages (discover, parse, normalize, extract, validate, inject,
+bundle, ...) declare theirs in :data:`STAGE_CODES`; each check declares its own
+beside it in :mod:`seo_export.checks`, whose registry merges the two
+(``all_codes``).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ class CodeInfo:
     fix: str
     """How to make it go away."""
     stage: str
-    """Which stage reports it."""
+    """Which stage reports it (``check`` for the codes of checks)."""
 
 
 def _codes(*rows: tuple[str, Severity, str, str, str]) -> dict[str, CodeInfo]:
@@ -34,7 +37,7 @@ def _codes(*rows: tuple[str, Severity, str, str, str]) -> dict[str, CodeInfo]:
 
 
 # fmt: off
-CODES: dict[str, CodeInfo] = _codes(
+STAGE_CODES: dict[str, CodeInfo] = _codes(
     # discover
     ("content-empty", W, "discover",
      "The content folder (or a folder named to validate) has no article files (.md, "
@@ -138,117 +141,19 @@ CODES: dict[str, CodeInfo] = _codes(
      "cue-introduced enumeration, so it gives no items.",
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),
-    ("title-too-long", W, "check",
-     "The search title is over 60 characters or about 580 px wide (20 px Arial): search results "
-     "will cut it.",
-     "Shorten metaTitle (or title); put the words that matter first."),
-    ("description-too-short", W, "check",
-     "The meta description is under 70 characters; search engines will likely write their own.",
-     "Write a description of 70 to 160 characters that says what the page answers."),
-    ("description-too-long", W, "check",
-     "The meta description is over 160 characters; search results cut it.",
-     "Shorten the description to at most 160 characters."),
-    ("description-derived", INFO, "check",
-     "The article has no description in its front matter; one was derived from the intro.",
-     "Write `description:` yourself: a derived one is a cut-off first paragraph."),
-    ("description-missing", W, "check",
-     "The article has no description and no intro to derive one from.",
-     "Write `description:` in the front matter, or an intro paragraph before the first H2."),
-    ("section-empty", W, "check",
-     "An H2 section has no text under it.",
-     "Write the section, or remove its heading."),
-    ("duplicate-title", W, "check",
-     "Two articles have the same search title; search engines may show only one of them.",
-     "Give each article its own metaTitle."),
-    ("duplicate-description", W, "check",
-     "Two articles have the same meta description.",
-     "Write a description for each article."),
-    ("duplicate-canonical", E, "check",
-     "Two articles have the same canonical URL: one of them can never be found.",
-     "Give each article its own slug or canonical URL."),
-    # checks of a JSON-LD document (our build, or any page)
+    # (article and site checks list their codes here: seo_export/checks/article_*.py, site_*.py)
+    # a JSON-LD document (our build, or any page), then its checks (checks/document_*.py)
     ("jsonld-schema", E, "validate",
      "The JSON-LD document does not match schemas/graph.schema.json (the JSONPath says where).",
      "If the article causes it, fix the article; otherwise report a bug in seo-export."),
-    ("jsonld-dangling-id", E, "check",
-     "An {\"@id\": ...} reference points to no node of the page.",
-     "Add the node it refers to, or remove the reference."),
-    ("jsonld-duplicate-id", E, "check",
-     "Two nodes define the same @id.",
-     "Give each node its own @id, or merge the two nodes."),
-    ("jsonld-faqpage-count", E, "check",
-     "A page has more than one FAQPage; Google reads only one.",
-     "Merge the questions into one FAQPage and remove the others."),
-    ("jsonld-about-not-condition", W, "check",
-     "A MedicalWebPage's about points to something that is not a MedicalCondition.",
-     "Point about at the MedicalCondition node (or one of its subtypes)."),
-    ("vocab-unknown-type", E, "check",
-     "An @type is not a schema.org type (a typo, when a close match is named).",
-     "Use the schema.org type named in the message."),
-    ("vocab-unknown-property", E, "check",
-     "A property is not a schema.org property (a typo, when a close match is named).",
-     "Use the schema.org property named in the message."),
-    ("vocab-not-in-table", INFO, "check",
-     "A type or property is not in seo-export's built-in vocabulary table, so it was not checked.",
-     "Pass --vocabulary schemaorg-current-https.jsonld (from schema.org) to check every term."),
-    ("vocab-wrong-domain", E, "check",
-     "A property is used on a type it does not belong to (schema.org domainIncludes, with "
-     "superclasses).",
-     "Move the property to a node of a type it belongs to, or use the right property."),
-    ("vocab-wrong-range", E, "check",
-     "A value does not fit the property's range: a date and time where a date belongs "
-     "(lastReviewed), a node of the wrong type, a number where text belongs, ...",
-     "Write the value in the form the message names."),
-    ("vocab-text-for-entity", INFO, "check",
-     "Text where schema.org expects a node (schema.org accepts it, but it says less).",
-     "Write a typed node instead of text where you can."),
-    ("vocab-superseded", W, "check",
-     "A type or property is superseded in schema.org.",
-     "Use the term schema.org names as its replacement."),
-    ("google-faq-no-questions", E, "check",
-     "An FAQPage has no Question in mainEntity (Google's FAQ requirements).",
-     "List the Questions in the FAQPage's mainEntity."),
-    ("google-faq-question", E, "check",
-     "A mainEntity of an FAQPage is not a Question, or the Question has no name.",
-     "Make every mainEntity a Question with the question text as its name."),
-    ("google-faq-answer", E, "check",
-     "A Question has no acceptedAnswer, more than one, text instead of an Answer, or an "
-     "Answer without text.",
-     "Give each Question exactly one acceptedAnswer: an Answer with non-empty text."),
-    ("google-faq-rich-results", INFO, "check",
-     "Google no longer shows FAQ rich results in Search (since 7 May 2026). The FAQPage markup "
-     "stays valid schema.org and other consumers (assistants, other search engines) still read it.",
-     "Nothing to fix: this note says what to expect from Google."),
-    # audit of pages (seo-export check)
+    # reading pages (seo-export check), then their checks (checks/page_*.py)
     ("pages-none", W, "check",
      "The folders named to check hold no HTML pages (.html, .htm), so nothing was checked.",
      "Name the folder where the site's built pages are."),
     ("page-unreadable", E, "check",
      "A page could not be read or decoded.",
      "Check the file's permissions and encoding."),
-    ("page-no-structured-data", W, "check",
-     "A page has no JSON-LD, microdata or RDFa at all.",
-     "Inject the page's head snippet (seo-export inject)."),
-    ("page-invalid-json", E, "check",
-     "An application/ld+json block is not valid JSON (browsers and Google ignore it; extruct "
-     "accepts some such blocks, so it is parsed strictly here).",
-     "Fix the JSON at the line given: comments, trailing commas and raw line breaks in strings "
-     "are not allowed."),
-    ("page-duplicate-canonical", E, "check",
-     "A page has more than one canonical link.",
-     "Keep one <link rel=\"canonical\">."),
-    ("page-duplicate-title", E, "check",
-     "A page has more than one <title>.",
-     "Keep one <title>."),
-    ("page-duplicate-description", E, "check",
-     "A page has more than one meta description.",
-     "Keep one <meta name=\"description\">."),
-    ("page-missing-head-tag", W, "check",
-     "A page has no <title>, meta description or canonical link.",
-     "Add the missing tag (the head snippet has all three)."),
-    ("page-duplicate-faqpage", E, "check",
-     "A page has more than one FAQPage across its JSON-LD blocks.",
-     "Keep one FAQPage: remove the old block (seo-export inject --replace-conflicts)."),
+    # sitemaps and head snippets
     ("sitemap-entry-too-large", W, "build",
      "An article's sitemap entry alone (its URL, alternates and images) is larger than a "
      "sitemap file may be (sitemap_max_bytes), so the article is left out of the sitemaps.",
@@ -313,7 +218,7 @@ def finding(
     json_path: str | None = None,
 ) -> Finding:
     """A finding with the registered severity of ``code``."""
-    info = CODES[code]
+    info = STAGE_CODES[code]
     return Finding(info.severity, code, message, file, line, key, json_path)
 
 

@@ -1,57 +1,43 @@
-"""Stage 5b: put each article's head snippet into its page of a built site, and take it out again.
+"""Stage 5b: put each article's head snippet into its page of a built site.
 
 The snippet goes between ``<!-- seo-export:start -->`` and
 ``<!-- seo-export:end -->``, before ``</head>`` (or, where a page leaves out
-``</head>``, before ``<body>``). A second run replaces that block; ``eject``
-removes it. Pages are edited as text in their own encoding, decoded so that
-every byte round-trips, and only at offsets the tokenizer found: every byte
-outside the block stays as it was. Before a page is written the result is
-checked, and after it is written it is read back and checked again; a page
-that fails is restored to its previous bytes and reported.
+``</head>``, before ``<body>``). A second run replaces that block;
+:mod:`seo_export.pages.eject` removes it. Pages are edited as text in their
+own encoding, decoded so that every byte round-trips, and only at offsets the
+tokenizer found: every byte outside the block stays as it was. Before a page
+is written the result is checked, and after it is written it is read back and
+checked again (:mod:`seo_export.pages.verify`); a page that fails is restored
+to its previous bytes and reported.
 """
 
 from __future__ import annotations
 
-import difflib
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from seo_export.build.files import replace_file
-from seo_export.build.manifest import (
-    MANIFEST_NAME,
-    article_file,
-    read_article_file,
-    read_footer,
-    read_manifest,
-)
-from seo_export.checks.nodes import collect_nodes, types_of
 from seo_export.config.settings import Settings
-from seo_export.errors import SeoExportError
 from seo_export.findings.codes import finding
-from seo_export.model import AnyPath, Finding
-from seo_export.pages.check import page_encoding, page_files
+from seo_export.model import AnyPath
+from seo_export.pages.block import (
+    InjectError,
+    InjectResult,
+    block_for,
+    existing_block,
+    page_diff,
+)
+from seo_export.pages.built import BuiltPage, built_pages, page_for_url
+from seo_export.pages.files import page_encoding
 from seo_export.pages.scan import Element, PageMap, scan
+from seo_export.pages.tags import element_keys, json_ld_types, snippet_keys
+from seo_export.pages.verify import verify_page
 from seo_export.system import display_path
 
-START = "<!-- seo-export:start -->"
-END = "<!-- seo-export:end -->"
 _SCRIPT_OPEN = '<script type="application/ld+json">'
 _CONFLICTING_TYPES = frozenset({"MedicalWebPage", "FAQPage"})
-
-
-class NoBuildError(SeoExportError):
-    """There is no build to inject: out/manifest.json is missing."""
-
-
-class InjectError(ValueError):
-    """A page cannot take the snippet; the message says why, for a finding."""
-
-    def __init__(self, code: str, message: str) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,50 +62,6 @@ class Injection:
     """Whether an earlier block was replaced."""
 
 
-def block_for(snippet: str, newline: str) -> str:
-    """The marked block for ``snippet``, in the page's line ends, ending with a line end."""
-    body = snippet if snippet.endswith("\n") else snippet + "\n"
-    body = body.replace("\n", newline) if newline != "\n" else body
-    return f"{START}{newline}{body}{END}{newline}"
-
-
-def existing_block(text: str) -> tuple[int, int] | None:
-    """(start, end) of the block a previous run put in ``text``, its line end included."""
-    start = text.find(START)
-    if start == -1:
-        return None
-    end = text.find(END, start)
-    if end == -1:
-        raise InjectError("inject-broken-block", f"has {START} without {END}; fix it by hand")
-    end += len(END)
-    for newline in ("\r\n", "\n"):
-        if text.startswith(newline, end):
-            end += len(newline)
-            break
-    return start, end
-
-
-def snippet_keys(snippet: str) -> set[str]:
-    """What the snippet sets: title, description, canonical, robots, og:*, twitter:*."""
-    keys = set()
-    for element in scan(snippet).elements:
-        keys.update(_element_keys(element))
-    return keys
-
-
-def _element_keys(element: Element) -> set[str]:
-    attrs = element.attrs
-    if element.tag == "title":
-        return {"<title>"}
-    if element.tag == "link" and "canonical" in attrs.get("rel", "").lower().split():
-        return {"canonical"}
-    if element.tag == "meta":
-        name = (attrs.get("property") or attrs.get("name") or "").strip().lower()
-        if name in ("description", "robots") or name.startswith(("og:", "twitter:", "article:")):
-            return {name}
-    return set()
-
-
 def find_conflicts(page: PageMap, keys: set[str], block: tuple[int, int] | None) -> list[Conflict]:
     """Head elements outside ``block`` that set one of ``keys``, or JSON-LD with a
     MedicalWebPage or FAQPage."""
@@ -129,25 +71,17 @@ def find_conflicts(page: PageMap, keys: set[str], block: tuple[int, int] | None)
             continue
         if page.head_end is not None and element.start > page.head_end:
             continue  # the body's own <title> in an SVG, a JSON-LD block in the body, ...
-        clash = sorted(_element_keys(element) & keys)
+        clash = sorted(element_keys(element) & keys)
         if clash:
             conflicts.append(Conflict(element, clash[0]))
         elif (
             element.tag == "script"
             and element.attrs.get("type", "").strip().lower() == "application/ld+json"
         ):
-            found = _json_ld_types(element.text) & _CONFLICTING_TYPES
+            found = json_ld_types(element.text) & _CONFLICTING_TYPES
             if found:
                 conflicts.append(Conflict(element, f"JSON-LD {'/'.join(sorted(found))}"))
     return conflicts
-
-
-def _json_ld_types(text: str) -> set[str]:
-    try:
-        document = json.loads(text)
-    except ValueError:
-        return set()
-    return {t for node in collect_nodes(document) for t in types_of(node)}
 
 
 def _line_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -197,15 +131,6 @@ def inject_html(html: str, snippet: str) -> str:
     return plan_injection(html, snippet).text
 
 
-def eject_html(html: str) -> str:
-    """``html`` without the seo-export block (unchanged when it has none)."""
-    span = existing_block(html)
-    if span is None:
-        return html
-    start, end = span
-    return html[:start] + html[end:]
-
-
 def transcode_snippet(snippet: str, encoding: str) -> str:
     """The snippet made safe for a page in ``encoding``: characters it cannot hold become
     character references in HTML, and ``\\u`` escapes inside the JSON-LD script."""
@@ -237,126 +162,6 @@ def _json_escapes(text: str, encoding: str) -> str:
             utf16 = char.encode("utf-16-be")
             out.extend(f"\\u{utf16[i]:02x}{utf16[i + 1]:02x}" for i in range(0, len(utf16), 2))
     return "".join(out)
-
-
-def verify_page(text: str, jsonld: Any) -> list[str]:
-    """Problems with an injected page: our JSON-LD must read back strictly and through extruct,
-    and the head must hold exactly one canonical, title and description."""
-    problems = []
-    try:
-        span = existing_block(text)
-    except InjectError as error:
-        return [str(error)]
-    if span is None:
-        return ["the seo-export block is missing"]
-    page = scan(text)
-    ours = [e for e in page.elements if e.tag == "script" and span[0] <= e.start < span[1]]
-    if len(ours) != 1:
-        problems.append(f"{len(ours)} JSON-LD scripts in the block")
-    else:
-        try:
-            if json.loads(ours[0].text) != jsonld:
-                problems.append("the JSON-LD read back differs from the built one")
-        except ValueError as error:
-            problems.append(f"the JSON-LD read back is not valid JSON: {error}")
-    head = [e for e in page.elements if page.head_end is None or e.start < page.head_end]
-    for key, what in (
-        ("<title>", "<title>"),
-        ("description", "meta description"),
-        ("canonical", "canonical link"),
-    ):
-        count = sum(1 for e in head if key in _element_keys(e))
-        if count != 1:
-            problems.append(f"{count} {what} elements")
-    if not problems and not _extruct_sees(text, jsonld):
-        problems.append("extruct does not read the built JSON-LD from the page")
-    return problems
-
-
-def _extruct_sees(text: str, jsonld: Any) -> bool:
-    import extruct
-
-    try:
-        found = extruct.extract(text, syntaxes=["json-ld"], errors="ignore").get("json-ld", [])
-    except Exception:  # a parser failure means it does not see it
-        return False
-    return jsonld in found
-
-
-@dataclass
-class InjectResult:
-    """What an inject or eject run did."""
-
-    changed: list[str] = field(default_factory=list)
-    """Pages written (or, in a dry run, that would be)."""
-    unchanged: list[str] = field(default_factory=list)
-    """Pages that already held exactly this block (or, for eject, none)."""
-    findings: list[Finding] = field(default_factory=list)
-    """Pages not found, conflicts, pages left alone and why."""
-    diffs: list[str] = field(default_factory=list)
-    """Unified diffs (dry run)."""
-
-
-@dataclass(frozen=True, slots=True)
-class BuiltPage:
-    """An article's built output, as inject needs it."""
-
-    url: str
-    """Its canonical URL."""
-    snippet: str
-    """head.html."""
-    jsonld: Any
-    """schema.jsonld, parsed."""
-
-
-def built_pages(out_dir: Path) -> list[BuiltPage]:
-    """The built articles of ``out_dir``, from its manifest (read under a shared lock: a
-    build started meanwhile is refused)."""
-    from seo_export.build.emit import reading_lock
-
-    with reading_lock(out_dir):
-        return _built_pages(out_dir)
-
-
-def _built_pages(out_dir: Path) -> list[BuiltPage]:
-    header, entries = read_manifest(out_dir / MANIFEST_NAME, strict=True)
-    if header is None:
-        raise NoBuildError(f"{out_dir} has no manifest.json: run seo-export build first")
-    if read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle":
-        from seo_export.build.bundle import BUNDLE_NAME, written_entries
-
-        return [
-            BuiltPage(url=item.url, snippet=item.head_html, jsonld=item.jsonld)
-            for item in written_entries(out_dir / BUNDLE_NAME)
-        ]
-    pages = []
-    for entry, _ in entries:
-        head = article_file(entry, "/head.html")
-        schema = article_file(entry, "/schema.jsonld")
-        if not entry.get("built") or head is None or schema is None:
-            continue
-        pages.append(
-            BuiltPage(
-                url=str(entry["url"]),
-                snippet=read_article_file(out_dir, entry, "/head.html").decode("utf-8"),
-                jsonld=json.loads(read_article_file(out_dir, entry, "/schema.jsonld")),
-            )
-        )
-    return pages
-
-
-def page_for_url(url: str, site_dir: Path, patterns: Iterable[str]) -> Path | None:
-    """The page file of ``url`` in the built site by the ``page_paths`` patterns, if any."""
-    from urllib.parse import unquote, urlsplit
-
-    path = unquote(urlsplit(url).path).lstrip("/")
-    root = site_dir.resolve()
-    for pattern in patterns:
-        relative = pattern.replace("{path_no_slash}", path.rstrip("/")).replace("{path}", path)
-        candidate = (site_dir / relative).resolve()
-        if candidate.is_relative_to(root) and candidate.is_file():
-            return candidate
-    return None
 
 
 def inject_site(
@@ -437,7 +242,7 @@ class _InjectRun:
         if new == data:
             self.result.unchanged.append(display)
         elif self.dry_run:
-            self.result.diffs.append(_diff(text, injection.text, display))
+            self.result.diffs.append(page_diff(text, injection.text, display))
             self.result.changed.append(display)
         else:
             self.write_verified(page, (data, new), encoding, built.jsonld, display)
@@ -463,51 +268,3 @@ class _InjectRun:
             )
             return
         self.result.changed.append(display)
-
-
-def eject_site(
-    site_dir: AnyPath, *, dry_run: bool = False, write: Callable[[Path, bytes], None] | None = None
-) -> InjectResult:
-    """Remove the seo-export block from every page under ``site_dir``, byte for byte."""
-    write = write or replace_file
-    result = InjectResult()
-    for page in page_files([Path(site_dir)]):
-        display = display_path(page, Path.cwd())
-        try:
-            data = page.read_bytes()
-            encoding = page_encoding(data)
-            text = data.decode(encoding, "surrogateescape")
-            ejected = eject_html(text)
-        except InjectError as error:  # a block without its end marker: the page's own code
-            result.findings.append(finding(error.code, f"not ejected: {error}", display))
-            continue
-        except OSError as error:
-            result.findings.append(finding("inject-write-failed", f"not ejected: {error}", display))
-            continue
-        if ejected == text:
-            result.unchanged.append(display)
-            continue
-        result.changed.append(display)
-        if dry_run:
-            result.diffs.append(_diff(text, ejected, display))
-            continue
-        try:
-            write(page, ejected.encode(encoding, "surrogateescape"))
-        except OSError as error:
-            result.changed.pop()
-            result.findings.append(
-                finding("inject-write-failed", f"not ejected: {error.strerror}", display)
-            )
-    return result
-
-
-def _diff(old: str, new: str, name: str) -> str:
-    relative = name.lstrip("/")  # an absolute page path: a/tmp/x, as git writes it, not a//tmp/x
-    return "".join(
-        difflib.unified_diff(
-            old.splitlines(keepends=True),
-            new.splitlines(keepends=True),
-            f"a/{relative}",
-            f"b/{relative}",
-        )
-    )

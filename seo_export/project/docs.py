@@ -10,16 +10,16 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from seo_export.checks.registry import all_codes
 from seo_export.config.settings import defaults
 from seo_export.domain import dates, properties
 from seo_export.domain.schemas import load_schema
-from seo_export.findings.codes import CODES
 
 
 def codes_table() -> str:
     """Markdown table of every finding code: code, severity, stage, meaning, fix."""
     rows = ["| code | severity | stage | meaning | how to fix |", "|---|---|---|---|---|"]
-    for code, info in CODES.items():
+    for code, info in all_codes().items():
         rows.append(
             f"| `{code}` | {info.severity.value} | {info.stage} | {info.meaning} | {info.fix} |"
         )

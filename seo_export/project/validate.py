@@ -20,7 +20,7 @@ from seo_export.checks.sitemap_xsd import schema_errors
 from seo_export.checks.vocabulary import Vocabulary
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
-from seo_export.findings.formats import Report, ReportUnit
+from seo_export.findings.report import Report, ReportUnit
 from seo_export.model import AnyPath, Finding, as_paths
 from seo_export.read.discover import SourceFile, discover, read_source, source_for_path
 

@@ -7,8 +7,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.document import DocumentContext
 from seo_export.checks.nodes import Path, is_reference, types_of
+from seo_export.checks.registry import INFO, Code, E, W, document_check
 from seo_export.checks.vocabulary import TEXT_TYPES, Vocabulary, schema_term
 from seo_export.model import Finding
 
@@ -39,13 +40,51 @@ def schema_org_context(nodes: Iterable[dict[str, Any]]) -> bool:
 
 @document_check(
     "vocabulary",
-    "vocab-unknown-type",
-    "vocab-unknown-property",
-    "vocab-not-in-table",
-    "vocab-wrong-domain",
-    "vocab-wrong-range",
-    "vocab-text-for-entity",
-    "vocab-superseded",
+    Code(
+        "vocab-unknown-type",
+        E,
+        "An @type is not a schema.org type (a typo, when a close match is named).",
+        "Use the schema.org type named in the message.",
+    ),
+    Code(
+        "vocab-unknown-property",
+        E,
+        "A property is not a schema.org property (a typo, when a close match is named).",
+        "Use the schema.org property named in the message.",
+    ),
+    Code(
+        "vocab-not-in-table",
+        INFO,
+        "A type or property is not in seo-export's built-in vocabulary table, so it was not "
+        "checked.",
+        "Pass --vocabulary schemaorg-current-https.jsonld (from schema.org) to check every term.",
+    ),
+    Code(
+        "vocab-wrong-domain",
+        E,
+        "A property is used on a type it does not belong to (schema.org domainIncludes, with "
+        "superclasses).",
+        "Move the property to a node of a type it belongs to, or use the right property.",
+    ),
+    Code(
+        "vocab-wrong-range",
+        E,
+        "A value does not fit the property's range: a date and time where a date belongs "
+        "(lastReviewed), a node of the wrong type, a number where text belongs, ...",
+        "Write the value in the form the message names.",
+    ),
+    Code(
+        "vocab-text-for-entity",
+        INFO,
+        "Text where schema.org expects a node (schema.org accepts it, but it says less).",
+        "Write a typed node instead of text where you can.",
+    ),
+    Code(
+        "vocab-superseded",
+        W,
+        "A type or property is superseded in schema.org.",
+        "Use the term schema.org names as its replacement.",
+    ),
 )
 def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
     """Types and properties exist, properties sit on types in their domain, values fit the range."""

@@ -4,17 +4,38 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.document import DocumentContext
 from seo_export.checks.nodes import is_reference, resolve, types_of
+from seo_export.checks.registry import Code, E, W, document_check
 from seo_export.model import Finding
 
 
 @document_check(
     "graph",
-    "jsonld-dangling-id",
-    "jsonld-duplicate-id",
-    "jsonld-faqpage-count",
-    "jsonld-about-not-condition",
+    Code(
+        "jsonld-dangling-id",
+        E,
+        'An {"@id": ...} reference points to no node of the page.',
+        "Add the node it refers to, or remove the reference.",
+    ),
+    Code(
+        "jsonld-duplicate-id",
+        E,
+        "Two nodes define the same @id.",
+        "Give each node its own @id, or merge the two nodes.",
+    ),
+    Code(
+        "jsonld-faqpage-count",
+        E,
+        "A page has more than one FAQPage; Google reads only one.",
+        "Merge the questions into one FAQPage and remove the others.",
+    ),
+    Code(
+        "jsonld-about-not-condition",
+        W,
+        "A MedicalWebPage's about points to something that is not a MedicalCondition.",
+        "Point about at the MedicalCondition node (or one of its subtypes).",
+    ),
 )
 def graph_links(context: DocumentContext) -> Iterator[Finding]:
     """Every {"@id"} reference resolves; no @id is defined twice; at most one FAQPage."""

@@ -10,12 +10,34 @@ import functools
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from seo_export.checks import DocumentContext, document_check
+from seo_export.checks.document import DocumentContext
 from seo_export.checks.nodes import Path, resolve, types_of
+from seo_export.checks.registry import Code, E, document_check
 from seo_export.model import Finding
 
 
-@document_check("google-faq", "google-faq-no-questions", "google-faq-question", "google-faq-answer")
+@document_check(
+    "google-faq",
+    Code(
+        "google-faq-no-questions",
+        E,
+        "An FAQPage has no Question in mainEntity (Google's FAQ requirements).",
+        "List the Questions in the FAQPage's mainEntity.",
+    ),
+    Code(
+        "google-faq-question",
+        E,
+        "A mainEntity of an FAQPage is not a Question, or the Question has no name.",
+        "Make every mainEntity a Question with the question text as its name.",
+    ),
+    Code(
+        "google-faq-answer",
+        E,
+        "A Question has no acceptedAnswer, more than one, text instead of an Answer, or an "
+        "Answer without text.",
+        "Give each Question exactly one acceptedAnswer: an Answer with non-empty text.",
+    ),
+)
 def faq_requirements(context: DocumentContext) -> Iterator[Finding]:
     """Check every FAQPage against Google's FAQ requirements."""
     defined = context.definitions

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from seo_export.checks import article_check
+from seo_export.checks.registry import INFO, Code, W, article_check, finding
 from seo_export.checks.textwidth import TITLE_FONT_PX, TITLE_MAX_CHARS, TITLE_MAX_PX, text_width_px
 from seo_export.config.settings import Settings
-from seo_export.findings.codes import finding
 from seo_export.model import Article, Finding
 
 DESCRIPTION_MIN = 70
@@ -21,7 +20,16 @@ def _key_line(article: Article, *keys: str) -> tuple[str | None, int | None]:
     return None, None
 
 
-@article_check("title-length", "title-too-long")
+@article_check(
+    "title-length",
+    Code(
+        "title-too-long",
+        W,
+        "The search title is over 60 characters or about 580 px wide (20 px Arial): search "
+        "results will cut it.",
+        "Shorten metaTitle (or title); put the words that matter first.",
+    ),
+)
 def title_length(article: Article, settings: Settings) -> Iterator[Finding]:
     """The search title must fit a result line: 60 characters and 580 px at 20 px Arial."""
     title = article.search_title
@@ -38,7 +46,21 @@ def title_length(article: Article, settings: Settings) -> Iterator[Finding]:
         )
 
 
-@article_check("description-length", "description-too-short", "description-too-long")
+@article_check(
+    "description-length",
+    Code(
+        "description-too-short",
+        W,
+        "The meta description is under 70 characters; search engines will likely write their own.",
+        "Write a description of 70 to 160 characters that says what the page answers.",
+    ),
+    Code(
+        "description-too-long",
+        W,
+        "The meta description is over 160 characters; search results cut it.",
+        "Shorten the description to at most 160 characters.",
+    ),
+)
 def description_length(article: Article, settings: Settings) -> Iterator[Finding]:
     """The meta description should be 70 to 160 characters."""
     length = len(article.description)
@@ -64,7 +86,21 @@ def description_length(article: Article, settings: Settings) -> Iterator[Finding
         )
 
 
-@article_check("description-source", "description-derived", "description-missing")
+@article_check(
+    "description-source",
+    Code(
+        "description-derived",
+        INFO,
+        "The article has no description in its front matter; one was derived from the intro.",
+        "Write `description:` yourself: a derived one is a cut-off first paragraph.",
+    ),
+    Code(
+        "description-missing",
+        W,
+        "The article has no description and no intro to derive one from.",
+        "Write `description:` in the front matter, or an intro paragraph before the first H2.",
+    ),
+)
 def description_source(article: Article, settings: Settings) -> Iterator[Finding]:
     """A description written by a person beats one cut from the intro; none at all is worse."""
     if not article.description:
@@ -85,7 +121,15 @@ def description_source(article: Article, settings: Settings) -> Iterator[Finding
         )
 
 
-@article_check("section-empty", "section-empty")
+@article_check(
+    "section-empty",
+    Code(
+        "section-empty",
+        W,
+        "An H2 section has no text under it.",
+        "Write the section, or remove its heading.",
+    ),
+)
 def empty_sections(article: Article, settings: Settings) -> Iterator[Finding]:
     """An H2 with nothing under it promises an answer the page does not give."""
     for section in article.sections:
