@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from seo_export._version import VERSION
-from seo_export.build import emit
+from seo_export.build import emit, staging
 from seo_export.build.article import build_text, site_sitemap_writer, sitemap_base
 from seo_export.build.bundle import BUFFER as BUNDLE_BUFFER
 from seo_export.build.bundle import BUNDLE_NAME, line_source, line_start
@@ -354,8 +354,8 @@ def _build_site(
         trusted: frozenset[int] | None = None
         if (
             not force
-            and not emit.staging_dir(out_dir).exists()
-            and not emit.rebuild_marker(out_dir).exists()
+            and not staging.staging_dir(out_dir).exists()
+            and not staging.rebuild_marker(out_dir).exists()
         ):
             stamped = stamped_build(
                 out_dir,
@@ -555,7 +555,7 @@ def _build_changes(
         transaction.write_if_changed("robots-sitemap.txt", (robots + "\n").encode("utf-8"))
         written, written_count, removed = transaction.commit()
         if transaction.rebuild_all:
-            emit.rebuild_marker(out_dir).unlink(missing_ok=True)  # the whole build is in
+            staging.rebuild_marker(out_dir).unlink(missing_ok=True)  # the whole build is in
         stat_cache.commit(
             make_stamp(
                 stamp_key,
