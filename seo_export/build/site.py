@@ -37,11 +37,8 @@ import gc
 
 from seo_export.build.article import ProgressCallback
 from seo_export.build.emit import OutputTransaction, output_lock
-from seo_export.build.finish import close_outputs, commit_build
-from seo_export.build.parallel import build_outcomes
 from seo_export.build.patch import patch_build, result_from_stamp
 from seo_export.build.plan import Discovery, changed_since, discover_project, plan_build, read_stamp
-from seo_export.build.run import open_outputs, run_articles
 from seo_export.build.statcache import StampedBuild
 from seo_export.build.work import relax_garbage_collector
 from seo_export.config.settings import Settings
@@ -146,6 +143,12 @@ def _build_changes(
     :func:`~seo_export.build.plan.changed_since`), the sources whose stat keys
     changed since; the others are up to date.
     """
+    # Only this way of building needs them (and multiprocessing): a no-op or a patch
+    # does not pay for importing them.
+    from seo_export.build.finish import close_outputs, commit_build
+    from seo_export.build.parallel import build_outcomes
+    from seo_export.build.run import open_outputs, run_articles
+
     with OutputTransaction(settings.out_dir) as transaction:
         if transaction.rebuild_all:
             force, changed_since_stamp = True, None  # the last run stopped while undoing
