@@ -22,9 +22,10 @@ from seo_export.build.bundle import (
     iter_bundle,
     write_bundle,
 )
-from seo_export.build.emit import JOURNAL, WRITTEN_LIST, output_lock, staging_dir
+from seo_export.build.emit import output_lock
 from seo_export.build.manifest import ManifestDamagedError
 from seo_export.build.site import build_site
+from seo_export.build.staging import JOURNAL, WRITTEN_LIST, staging_dir
 from seo_export.cli import main
 from seo_export.config.settings import Settings
 from seo_export.domain.schemas import iter_schema_errors

@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
-from seo_export.build.emit import OutputTransaction, output_lock, recover, staging_dir
+from seo_export.build.emit import OutputTransaction, output_lock
+from seo_export.build.journal import recover
 from seo_export.build.site import build_site
+from seo_export.build.staging import staging_dir
 from seo_export.config.settings import Settings, load_settings
 from seo_export.errors import OutputLockedError
 
@@ -55,10 +57,10 @@ def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
         path.write_text(
             path.read_text(encoding="utf-8").replace("Intro", "Ny intro"), encoding="utf-8"
         )
-    from seo_export.build import emit
+    from seo_export.build import work
 
     articles: list[str] = []
-    real_stage = emit.stage_files
+    real_stage = work.stage_files
 
     def dies_at_the_third_article(staging: Path, files: Any) -> tuple[str, ...]:
         files = list(files)
@@ -67,7 +69,7 @@ def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
             raise KeyboardInterrupt("Ctrl-C at the 3rd article")
         return real_stage(staging, files)
 
-    monkeypatch.setattr(emit, "stage_files", dies_at_the_third_article)
+    monkeypatch.setattr(work, "stage_files", dies_at_the_third_article)
     with pytest.raises(KeyboardInterrupt):
         build_site(project)
     assert tree(project.out_dir) == before
@@ -166,7 +168,7 @@ def test_force_and_changed_settings_rebuild_everything(project: Settings) -> Non
 def test_a_run_that_died_while_applying_is_rolled_forward(project: Settings) -> None:
     build_site(project)
     # Stage and journal a run, move one of its files, then "die".
-    from seo_export.build.emit import JOURNAL, WRITTEN_LIST
+    from seo_export.build.staging import JOURNAL, WRITTEN_LIST
 
     transaction = OutputTransaction(project.out_dir)
     transaction.__enter__()

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from seo_export.build import emit
-from seo_export.build.emit import staging_dir
+from seo_export.build import emit, journal
 from seo_export.build.site import build_site
+from seo_export.build.staging import JOURNAL, rebuild_marker, staging_dir
 from seo_export.cli import main
 from seo_export.config.settings import Settings, load_settings
 
@@ -227,8 +227,8 @@ def test_a_killed_build_leaves_the_old_tree_or_the_new_one(
         process.send_signal(signal.SIGKILL)
         process.wait()
         staging = staging_dir(big_project / "out")
-        if (staging / emit.JOURNAL).exists():
-            emit.recover(big_project / "out")  # what the next run does first
+        if (staging / JOURNAL).exists():
+            journal.recover(big_project / "out")  # what the next run does first
             assert snapshot(big_project / "out") == new
         else:
             assert snapshot(big_project / "out") in (old, new)
@@ -300,7 +300,7 @@ def test_an_undo_that_fails_too_keeps_the_journal_and_the_next_run_finishes(
     with pytest.raises(emit.OutputWriteError, match=r"could not be undone.*finishes the move"):
         build_site(project, jobs=1)
     monkeypatch.undo()
-    assert (staging_dir(project.out_dir) / emit.JOURNAL).is_file()
+    assert (staging_dir(project.out_dir) / JOURNAL).is_file()
     build_site(project, jobs=1)  # rolls the interrupted move forward, then builds
     assert snapshot(project.out_dir) == fresh_build(project, jobs=1)[1]
 
@@ -340,5 +340,5 @@ def test_an_undo_that_stops_part_way_is_followed_by_a_whole_build(
             build_site(project, jobs=1)
         monkeypatch.undo()
     build_site(project, jobs=1)
-    assert not emit.rebuild_marker(project.out_dir).exists()
+    assert not rebuild_marker(project.out_dir).exists()
     assert snapshot(project.out_dir) == fresh_build(project, jobs=1)[1]

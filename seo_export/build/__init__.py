@@ -1,2 +1,4 @@
 """Building: one article through every stage (article), and a whole site into out/ (site),
-incrementally, in parallel, atomically (plan, work, patch, statcache, manifest, emit, bundle)."""
+in steps: plan (what to build), parallel and run (building it, streamed in source order),
+finish (site-wide files, commit); incrementally (statcache, previous, patch, work), atomically
+(emit, staging, journal, lock), with its manifest and bundle."""

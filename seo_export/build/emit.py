@@ -1,196 +1,58 @@
 """Stage 5: write output so that out/ is never half-written. The only stage that writes.
 
 A run writes every new file into a staging folder beside out/ (same file
-system, so a rename is atomic). Only when the build has finished does it
-write a journal listing what to move in and what to remove, and then apply it:
-each file moved into out/ with ``os.replace``. A run that dies before the
-journal leaves out/ as it was (the staging folder is discarded by the next
-run); a run that dies while applying is rolled forward by the next run, which
-finds the journal. A lock file keeps two runs off the same out/.
+system, so a rename is atomic; :mod:`seo_export.build.staging`). Only when the
+build has finished does it write a journal listing what to move in and what to
+remove, and then apply it: each file moved into out/ with ``os.replace``
+(:mod:`seo_export.build.journal`). A run that dies before the journal leaves
+out/ as it was (the staging folder is discarded by the next run); a run that
+dies while applying is rolled forward by the next run, which finds the
+journal. A lock file keeps two runs off the same out/
+(:mod:`seo_export.build.lock`).
+
+This module holds the :class:`OutputTransaction` that ties them together, the
+sitemap sink that writes into it, and the names the rest of the package uses
+from the stage (the error, the locks).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import json
 import os
 import shutil
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import IO, BinaryIO, TextIO
+from typing import BinaryIO, TextIO
 
-from seo_export.errors import OutputLockedError, OutputPendingError, SeoExportError
-from seo_export.model import OutputFile
+from seo_export.build.journal import UndoFailedError, move_in, recover_leftovers
+from seo_export.build.lock import lock_path, output_lock, reading_lock
+from seo_export.build.staging import (
+    JOURNAL,
+    WRITTEN_LIST,
+    OutputWriteError,
+    list_aside,
+    rebuild_marker,
+    safe_relative,
+    staging_dir,
+)
 
-JOURNAL = ".seo-export-journal.json"
+# The error and the locks are part of this stage's face: the commands and the readers of
+# out/ (report, inject) take them from here.
+__all__ = [
+    "DETAIL_LIMIT",
+    "OutputTransaction",
+    "OutputWriteError",
+    "StagedParts",
+    "lock_path",
+    "output_lock",
+    "reading_lock",
+]
 
-
-class OutputWriteError(SeoExportError):
-    """Writing the output failed; out/ was left as it was."""
-
-
-def staging_dir(out_dir: Path) -> Path:
-    """``.out.staging`` beside ``out``."""
-    return out_dir.parent / f".{out_dir.name}.staging"
-
-
-def rebuild_marker(out_dir: Path) -> Path:
-    """``.out.rebuild`` beside ``out``: a whole build is owed (a run stopped while undoing its
-    commit); it stays until a build has committed."""
-    return out_dir.parent / f".{out_dir.name}.rebuild"
-
-
-def list_aside(out_dir: Path) -> Path:
-    """``.out.staging.list`` beside ``out``: the staged-file list while staging becomes out/."""
-    return out_dir.parent / f".{out_dir.name}.staging.list"
-
-
-def lock_path(out_dir: Path) -> Path:
-    """``.out.lock`` beside ``out``."""
-    return out_dir.parent / f".{out_dir.name}.lock"
-
-
-def safe_relative(path: str) -> str:
-    """``path`` if it is a plain relative POSIX path inside out/, else ValueError."""
-    parts = path.split("/")
-    if not path or path.startswith("/") or "\\" in path or any(p in ("", ".", "..") for p in parts):
-        raise ValueError(f"unsafe output path: {path!r}")
-    return path
-
-
-def stage_files(staging: Path, files: Iterable[OutputFile]) -> tuple[str, ...]:
-    """Write ``files`` into the staging folder (from a worker process); their paths.
-
-    The main process then takes them into its transaction with
-    :meth:`OutputTransaction.adopt`. Plain ``os`` calls on strings: this runs
-    three times per article.
-    """
-    root = os.fspath(staging)
-    written = []
-    made: set[str] = set()
-    for file in files:
-        target = os.path.join(root, safe_relative(file.path))  # noqa: PTH118 - hot path
-        folder = os.path.dirname(target)  # noqa: PTH120
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103
-            made.add(folder)
-        try:
-            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-            try:
-                os.write(descriptor, file.content)
-            finally:
-                os.close(descriptor)
-        except OSError as exc:
-            raise OutputWriteError(f"cannot write {file.path}: {exc.strerror or exc}") from exc
-        written.append(file.path)
-    return tuple(written)
-
-
-@contextlib.contextmanager
-def output_lock(out_dir: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``out_dir`` for the duration; refuse when another run has it."""
-    import fcntl
-
-    path = lock_path(out_dir)
-    try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(path, "a+")  # noqa: SIM115 - held open for the lock's lifetime
-    except OSError as exc:
-        raise OutputWriteError(f"cannot create the lock file {path}: {exc.strerror}") from exc
-    try:
-        _flock(handle, fcntl.LOCK_EX, f"another seo-export run is writing {out_dir} (lock: {path})")
-        yield
-    finally:
-        handle.close()
-
-
-def _flock(handle: IO[str], operation: int, busy: str) -> None:
-    """Take ``operation`` (LOCK_EX or LOCK_SH) on the lock file without waiting; when
-    another run holds it, OutputLockedError saying ``busy``."""
-    import fcntl
-
-    try:
-        fcntl.flock(handle.fileno(), operation | fcntl.LOCK_NB)
-    except OSError as exc:
-        if exc.errno in (errno.EAGAIN, errno.EACCES):
-            raise OutputLockedError(f"{busy}; try again when it ends") from None
-        raise
-
-
-@contextlib.contextmanager
-def reading_lock(out_dir: Path) -> Iterator[None]:
-    """A shared lock on ``out_dir`` for a reader (report, inject, bundle): readers share
-    it, a build (exclusive) is refused while any holds it, and it is refused while a
-    build writes. Read-only where it can be: a lock file that cannot be made (a read-only
-    folder, another user's) means reading without it; nothing in out/ is changed. Raises
-    OutputPendingError when a build stopped while moving its files in (the next build
-    finishes that; a reader would see half of it)."""
-    import fcntl
-
-    path = lock_path(out_dir)
-    handle = None
-    for mode in ("a", "r"):
-        with contextlib.suppress(OSError):
-            handle = open(path, mode)  # noqa: SIM115 - held open for the lock's lifetime
-            break
-    try:
-        if handle is not None:
-            _flock(handle, fcntl.LOCK_SH, f"a seo-export build is writing {out_dir} (lock: {path})")
-        try:
-            (staging_dir(out_dir) / JOURNAL).stat()
-            pending = True
-        except FileNotFoundError:
-            pending = False
-        except OSError:
-            pending = True  # a staging folder this reader cannot look into: cannot tell
-        if pending:
-            raise OutputPendingError(
-                f"a build of {out_dir} stopped while moving its files in: run seo-export "
-                "build to finish it"
-            )
-        yield
-    finally:
-        if handle is not None:
-            handle.close()
-
-
-WRITTEN_LIST = ".seo-export-written"
-UNDOING = ".seo-export-undoing"
 DETAIL_LIMIT = 10_000
 """A build result lists the paths it wrote and removed up to this many; beyond, it counts them."""
-
-
-def recover(out_dir: Path) -> bool:
-    """Finish or discard what an interrupted run left; True when a journal was rolled forward."""
-    return _recover(out_dir)[0]
-
-
-def _recover(out_dir: Path) -> tuple[bool, bool]:
-    """(whether a journal was rolled forward, whether out/ must be rebuilt whole): a run
-    that was undoing its commit when it stopped (or failed to) left out/ part old, part
-    new, which rolling forward puts in order only where the new files are still staged."""
-    staging = staging_dir(out_dir)
-    list_aside(out_dir).unlink(missing_ok=True)
-    if not staging.exists():
-        return False, False
-    journal = staging / JOURNAL
-    rolled = False
-    rebuild = (staging / UNDOING).exists()
-    if journal.is_file():
-        try:
-            plan = json.loads(journal.read_text(encoding="utf-8"))
-        except ValueError:
-            plan = None
-        if isinstance(plan, dict):
-            if rebuild:  # on disk before staging goes: a run that fails next still owes it
-                rebuild_marker(out_dir).touch()
-            _apply(out_dir, staging, list(plan.get("remove", [])))
-            rolled = True
-    shutil.rmtree(staging, ignore_errors=True)
-    return rolled, rebuild and rolled
 
 
 @dataclass
@@ -222,7 +84,7 @@ class OutputTransaction:
 
     def __enter__(self) -> OutputTransaction:
         try:
-            _recover(self.out_dir)
+            recover_leftovers(self.out_dir)
             self.rebuild_all = rebuild_marker(self.out_dir).exists()
         except OSError as exc:
             raise OutputWriteError(
@@ -397,7 +259,7 @@ class OutputTransaction:
         # finds the journal and finishes it.
         self._journal_written = True
         try:
-            _apply(self.out_dir, self.staging, removals, undo=True)
+            move_in(self.out_dir, self.staging, removals, undo=True)
         except UndoFailedError as exc:
             # Neither forward nor back: the journal stays, and the next run finishes the move.
             raise OutputWriteError(
@@ -439,153 +301,20 @@ class OutputTransaction:
         if not names - {WRITTEN_LIST} <= staged_tops:
             return False  # something else is in staging (a removed or leftover file)
         # The list of staged files must not land in out/; it waits beside the staging
-        # folder until out/ is in place (recover() removes it after a crash).
+        # folder until out/ is in place (recover_leftovers() removes it after a crash).
         aside = list_aside(self.out_dir)
         try:
             os.replace(self.staging / WRITTEN_LIST, aside)
         except OSError:
             return False
         try:
-            os.rename(self.staging, out)  # noqa: PTH104 - os.rename, as _apply's, for fault tests
+            os.rename(self.staging, out)  # noqa: PTH104 - os.rename, as move_in's, for fault tests
         except OSError:
             os.replace(aside, self.staging / WRITTEN_LIST)
             return False
         with contextlib.suppress(OSError):
             aside.unlink()
         return True
-
-
-class UndoFailedError(OSError):
-    """Putting out/ back after a failed commit failed too."""
-
-
-BACKUP = ".seo-export-backup"
-_MOVED, _REPLACED, _REMOVED, _FOLDER_MOVED, _LINKED = 1, 2, 3, 4, 5
-
-
-def _apply(out_dir: Path, staging: Path, removed: list[str], *, undo: bool = False) -> None:
-    """Move each listed, still staged file into out/, then remove ``removed``.
-
-    With ``undo``, every file it replaces or removes is first moved aside, and
-    an error part-way puts out/ back exactly as it was before raising. What it
-    did is remembered as one byte per listed file, not as a list of paths.
-
-    An article folder that out/ does not have yet moves in whole: one rename
-    instead of one per file (a first build of 10,000 articles: 10,000 renames,
-    not 30,000 renames and 10,000 new folders).
-    """
-    out_dir.mkdir(parents=True, exist_ok=True)
-    out, stage = os.fspath(out_dir), os.fspath(staging)
-    backup = staging / BACKUP
-    with open(staging / WRITTEN_LIST, "rb") as counted:
-        count = sum(1 for _ in counted) if undo else 0
-    progress = _Progress(bytearray(count), bytearray(len(removed)))
-    made: set[str] = set()
-
-    def ensure(folder: str) -> None:
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - str paths, once per file
-            made.add(folder)
-
-    last_folder = ""
-    try:
-        with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
-            for index, line in enumerate(listed):
-                path = line.rstrip("\n")
-                folder, nested, _ = path.partition("/")
-                if nested and folder != last_folder:
-                    # A folder's files are listed together, so only its first one asks.
-                    last_folder = folder
-                    whole = os.path.join(stage, folder)  # noqa: PTH118 - once per file
-                    if not os.path.lexists(os.path.join(out, folder)) and os.path.isdir(whole):  # noqa: PTH112, PTH118
-                        os.rename(whole, os.path.join(out, folder))  # noqa: PTH104, PTH118
-                        if undo:
-                            progress.written[index] = _FOLDER_MOVED
-                        continue
-                source = os.path.join(stage, path)  # noqa: PTH118
-                if not os.path.lexists(source):  # unstaged, listed twice, or moved already
-                    continue
-                target = os.path.join(out, path)  # noqa: PTH118
-                ensure(os.path.dirname(target))  # noqa: PTH120
-                if undo and os.path.lexists(target):
-                    aside = os.path.join(stage, BACKUP, path)  # noqa: PTH118
-                    ensure(os.path.dirname(aside))  # noqa: PTH120
-                    try:
-                        # A second name for the old file: out/path never goes missing for
-                        # a reader (the replace below swaps it in one step).
-                        os.link(target, aside, follow_symlinks=False)
-                        progress.written[index] = _LINKED  # the old file is still in place
-                    except OSError:
-                        os.replace(target, aside)  # a file system without hard links
-                        progress.written[index] = _REPLACED
-                elif undo:
-                    progress.written[index] = _MOVED
-                os.replace(source, target)
-                if undo and progress.written[index] == _LINKED:
-                    progress.written[index] = _REPLACED
-        for index, path in enumerate(removed):
-            gone = out_dir / path
-            if undo and gone.exists():
-                ensure(os.fspath((backup / path).parent))
-                os.replace(gone, backup / path)
-                progress.removed[index] = _REMOVED
-            else:
-                with contextlib.suppress(FileNotFoundError):
-                    gone.unlink()
-    except OSError as failure:
-        if undo:
-            with contextlib.suppress(OSError):
-                # Kept with the journal if undoing stops part-way: the next run then rolls
-                # forward and builds everything again (see _recover).
-                (staging / UNDOING).touch()
-            try:
-                _undo(out_dir, staging, removed, progress)
-            except OSError as undo_failure:
-                raise UndoFailedError(str(undo_failure)) from failure
-        raise
-    for path in removed:
-        _remove_empty_parents((out_dir / path).parent, out_dir)
-
-
-@dataclass
-class _Progress:
-    """What :func:`_apply` did: one byte per listed file and per removal."""
-
-    written: bytearray
-    removed: bytearray
-
-
-def _undo(out_dir: Path, staging: Path, removed: list[str], progress: _Progress) -> None:
-    """Put out/ back as it was before a failed :func:`_apply`."""
-    backup = staging / BACKUP
-    for index, path in enumerate(removed):
-        if progress.removed[index] == _REMOVED:
-            os.replace(backup / path, out_dir / path)
-    with open(staging / WRITTEN_LIST, encoding="utf-8") as listed:
-        paths = [line.rstrip("\n") for line in listed]  # only on this rare path
-    for index in range(len(paths) - 1, -1, -1):
-        path, state = paths[index], progress.written[index]
-        if state == _FOLDER_MOVED:
-            # Out of the way under a name of its own: staging may hold the folder again.
-            os.replace(out_dir / path.partition("/")[0], staging / f".undone-{index}")
-        elif state == _REPLACED:
-            # The old file back over the new one (or into the gap the failure left).
-            os.replace(backup / path, out_dir / path)
-        # _LINKED: the failure came before the new file went in; the old one never left.
-        elif state == _MOVED:
-            target = out_dir / path
-            if target.exists():
-                os.replace(target, staging / path)
-            _remove_empty_parents(target.parent, out_dir)
-
-
-def _remove_empty_parents(folder: Path, stop: Path) -> None:
-    while folder != stop and stop in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
 
 
 class StagedParts:

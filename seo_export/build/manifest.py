@@ -12,7 +12,7 @@ import errno
 import json
 import os
 import stat
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,12 +59,15 @@ def entry_line(record: ArticleRecord, first: bool, text: str | None = None) -> s
 
 
 def footer(
-    sitemaps: list[str], site_findings: list[Finding], any_entries: bool, output: str = "files"
+    sitemaps: Sequence[str],
+    site_findings: Sequence[Finding],
+    any_entries: bool,
+    output: str = "files",
 ) -> str:
     """The closing lines: sitemap files and site-wide findings (and ``"output": "bundle"``
     when the articles' output is in out/articles.ndjson)."""
     closing: dict[str, Any] = {
-        "sitemaps": sitemaps,
+        "sitemaps": list(sitemaps),
         "site_findings": [f.to_json() for f in site_findings],
     }
     if output != "files":

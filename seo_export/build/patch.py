@@ -62,44 +62,18 @@ def patch_build(
     old_lines = _lines_of(out_dir / MANIFEST_NAME, sources, [i for i, _ in stamped.changed])
     if old_lines is None:
         return None
+    # Each return inside the block discards what was staged.
     with OutputTransaction(out_dir) as transaction:
-        outcomes: dict[int, Outcome] = {}
-        old_findings: dict[int, list[dict[str, Any]]] = {}
-        for index, cached_hash in stamped.changed:
-            outcome = build_source(
-                Task(sources.name(index), cached_hash), settings, transaction.staging
-            )
-            if outcome.record is not None:
-                assert outcome.line is not None
-                old, new = parse_entry(old_lines[index]), orjson.loads(outcome.line)
-                if not _same_for_others(old, new):
-                    return None  # leaving the block discards what was staged
-                old_findings[index] = old.get("findings", [])
-                for path in outcome.written:
-                    transaction.adopt(path)
-            outcomes[index] = outcome
+        rebuilt = _rebuild_changed(settings, sources, stamped, old_lines, transaction)
+        if rebuilt is None:
+            return None
+        outcomes, old_findings = rebuilt
         findings, counts = _patched_findings(
             previous, outcomes, old_findings, sources, out_dir=out_dir, findings_kept=findings_kept
         )
-        if findings is None:
+        if findings is None or not _stage_swapped_lines(out_dir, outcomes, transaction):
             return None
-        replaced = {i: o.line for i, o in outcomes.items() if o.line is not None}
-        if replaced:
-            with transaction.stream(MANIFEST_NAME) as manifest:
-                for text in _patched_manifest(out_dir / MANIFEST_NAME, replaced):
-                    manifest.write(text)
-            if transaction.unchanged(MANIFEST_NAME):
-                transaction.unstage(MANIFEST_NAME)
-        lines = {o.name: o.bundle for o in outcomes.values() if o.bundle is not None}
-        if lines:  # output = "bundle": the rebuilt articles' lines swapped in the same way
-            with transaction.stream_bytes(BUNDLE_NAME) as bundle:
-                swapped, changed = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
-            if swapped != len(lines):
-                return None  # a line to swap is missing: the whole build mends the bundle
-            if not changed:
-                transaction.unstage(BUNDLE_NAME)
         written, written_count, _ = transaction.commit()
-    rebuilt = sum(1 for o in outcomes.values() if o.record is not None and o.record.built)
     rewrite(
         out_dir,
         {i: (o.name, o.stat, o.content_hash) for i, o in outcomes.items()},
@@ -121,10 +95,60 @@ def patch_build(
         findings=findings,
         counts=counts,
         keep_info=keep_info,
-        built=rebuilt,
+        built=sum(1 for o in outcomes.values() if o.record is not None and o.record.built),
         files_written=written,
         files_written_count=written_count,
     )
+
+
+def _rebuild_changed(
+    settings: Settings,
+    sources: SourceList,
+    stamped: StampedBuild,
+    old_lines: Mapping[int, str],
+    transaction: OutputTransaction,
+) -> tuple[dict[int, Outcome], dict[int, list[dict[str, Any]]]] | None:
+    """Build the changed sources into ``transaction``: (their outcomes, and the findings of
+    the rebuilt ones' old manifest lines), or None when one changed what others read."""
+    outcomes: dict[int, Outcome] = {}
+    old_findings: dict[int, list[dict[str, Any]]] = {}
+    for index, cached_hash in stamped.changed:
+        outcome = build_source(
+            Task(sources.name(index), cached_hash), settings, transaction.staging
+        )
+        if outcome.record is not None:
+            assert outcome.line is not None
+            old, new = parse_entry(old_lines[index]), orjson.loads(outcome.line)
+            if not _same_for_others(old, new):
+                return None
+            old_findings[index] = old.get("findings", [])
+            for path in outcome.written:
+                transaction.adopt(path)
+        outcomes[index] = outcome
+    return outcomes, old_findings
+
+
+def _stage_swapped_lines(
+    out_dir: Path, outcomes: Mapping[int, Outcome], transaction: OutputTransaction
+) -> bool:
+    """Stage the manifest (and the bundle) with the rebuilt articles' lines swapped in, each
+    only when it changed; False when a bundle line to swap is missing."""
+    replaced = {i: o.line for i, o in outcomes.items() if o.line is not None}
+    if replaced:
+        with transaction.stream(MANIFEST_NAME) as manifest:
+            for text in _patched_manifest(out_dir / MANIFEST_NAME, replaced):
+                manifest.write(text)
+        if transaction.unchanged(MANIFEST_NAME):
+            transaction.unstage(MANIFEST_NAME)
+    lines = {o.name: o.bundle for o in outcomes.values() if o.bundle is not None}
+    if lines:  # output = "bundle": the rebuilt articles' lines swapped in the same way
+        with transaction.stream_bytes(BUNDLE_NAME) as bundle:
+            swapped, changed = _patch_bundle(out_dir / BUNDLE_NAME, lines, bundle)
+        if swapped != len(lines):
+            return False  # a line to swap is missing: the whole build mends the bundle
+        if not changed:
+            transaction.unstage(BUNDLE_NAME)
+    return True
 
 
 def result_from_stamp(
@@ -236,61 +260,98 @@ def _patched_findings(
     article; otherwise which findings are kept would move, and it gives up
     (None): the whole build decides.
     """
-    counts = Counter(previous["counts"])
-    kept = [Finding.from_json(item) for item in previous["findings"]]
-    with_info = bool(previous["kept_info"])
-    listed = [s for s in Severity if with_info or s is not Severity.INFO]
-
-    def capped(severity: Severity, total: int) -> bool:
-        return severity is not Severity.ERROR and total > findings_kept
-
-    # The site-wide findings end the list: as many of each severity as the limit left room for.
-    site = Counter(
-        str(item.get("severity"))
-        for item in read_footer(out_dir / MANIFEST_NAME).get("site_findings", [])
-    )
-    site_kept = 0
-    for severity in listed:
-        total, of_site = counts[severity.value], site[severity.value]
-        if capped(severity, total):
-            site_kept += max(0, min(of_site, findings_kept - (total - of_site)))
-        else:
-            site_kept += of_site
-    articles, site_part = kept[: len(kept) - site_kept], kept[len(kept) - site_kept :]
+    patched = _PatchedFindings(previous, out_dir, findings_kept)
     for index in sorted(outcomes):
         record = outcomes[index].record
         if record is None:
             continue
-        display = sources[index].display
-        old = Counter(str(item["severity"]) for item in old_findings[index])
-        new = Counter(item.severity.value for item in record.findings)
-        room: dict[Severity, int] = {}
-        for severity in listed:
-            before = counts[severity.value]
-            after = before - old[severity.value] + new[severity.value]
-            if not capped(severity, before) and not capped(severity, after):
-                room[severity] = new[severity.value]
+        if not patched.swap(sources[index].display, old_findings[index], record.findings):
+            return None, {}
+    return patched.findings(), patched.counts_by_severity()
+
+
+class _PatchedFindings:
+    """The stamped findings and counts, as each rebuilt article's own are swapped in."""
+
+    def __init__(self, previous: Mapping[str, Any], out_dir: Path, findings_kept: int) -> None:
+        self.counts = Counter(previous["counts"])
+        self.limit = findings_kept
+        with_info = bool(previous["kept_info"])
+        self.listed = [s for s in Severity if with_info or s is not Severity.INFO]
+        kept = [Finding.from_json(item) for item in previous["findings"]]
+        site_kept = self._site_kept(out_dir)
+        self.articles = kept[: len(kept) - site_kept]
+        self.site_part = kept[len(kept) - site_kept :]
+
+    def _capped(self, severity: Severity, total: int) -> bool:
+        return severity is not Severity.ERROR and total > self.limit
+
+    def _site_kept(self, out_dir: Path) -> int:
+        """How many site-wide findings end the list: as many of each severity as the limit
+        left room for."""
+        site = Counter(
+            str(item.get("severity"))
+            for item in read_footer(out_dir / MANIFEST_NAME).get("site_findings", [])
+        )
+        site_kept = 0
+        for severity in self.listed:
+            total, of_site = self.counts[severity.value], site[severity.value]
+            if self._capped(severity, total):
+                site_kept += max(0, min(of_site, self.limit - (total - of_site)))
             else:
-                own_kept = sum(1 for f in articles if f.file == display and f.severity is severity)
-                earlier = sum(
-                    1 for f in articles if f.severity is severity and (f.file or "") < display
-                )
-                if old[severity.value] == new[severity.value]:
-                    room[severity] = own_kept  # the limit falls where it fell
-                elif own_kept == 0 and earlier >= findings_kept:
-                    room[severity] = 0  # the limit was reached before this article
-                else:
-                    return None, {}
+                site_kept += of_site
+        return site_kept
+
+    def swap(
+        self, display: str, old_items: list[dict[str, Any]], new_items: tuple[Finding, ...]
+    ) -> bool:
+        """Article ``display``'s findings were ``old_items`` (JSON) and are ``new_items``:
+        swap them in; False when which are kept cannot be told without the whole build."""
+        old = Counter(str(item["severity"]) for item in old_items)
+        new = Counter(item.severity.value for item in new_items)
+        room = self._room(display, old, new)
+        if room is None:
+            return False
         for severity in Severity:
-            counts[severity.value] += new[severity.value] - old[severity.value]
+            self.counts[severity.value] += new[severity.value] - old[severity.value]
         taken: Counter[Severity] = Counter()
         own = []
-        for item in record.findings:
+        for item in new_items:
             if taken[item.severity] < room.get(item.severity, 0):
                 own.append(item)
                 taken[item.severity] += 1
-        articles = _swap(articles, display, own)
-    return [*articles, *site_part], {s.value: counts[s.value] for s in Severity}
+        self.articles = _swap(self.articles, display, own)
+        return True
+
+    def _room(
+        self, display: str, old: Counter[str], new: Counter[str]
+    ) -> dict[Severity, int] | None:
+        """How many of the article's new findings of each severity the build keeps, or None."""
+        room: dict[Severity, int] = {}
+        for severity in self.listed:
+            before = self.counts[severity.value]
+            after = before - old[severity.value] + new[severity.value]
+            if not self._capped(severity, before) and not self._capped(severity, after):
+                room[severity] = new[severity.value]
+                continue
+            articles = self.articles
+            own_kept = sum(1 for f in articles if f.file == display and f.severity is severity)
+            earlier = sum(
+                1 for f in articles if f.severity is severity and (f.file or "") < display
+            )
+            if old[severity.value] == new[severity.value]:
+                room[severity] = own_kept  # the limit falls where it fell
+            elif own_kept == 0 and earlier >= self.limit:
+                room[severity] = 0  # the limit was reached before this article
+            else:
+                return None
+        return room
+
+    def findings(self) -> list[Finding]:
+        return [*self.articles, *self.site_part]
+
+    def counts_by_severity(self) -> dict[str, int]:
+        return {s.value: self.counts[s.value] for s in Severity}
 
 
 def _swap(findings: list[Finding], display: str, new: list[Finding]) -> list[Finding]:

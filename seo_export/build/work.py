@@ -13,10 +13,10 @@ import gc
 from dataclasses import dataclass
 from pathlib import Path
 
-from seo_export.build import emit
 from seo_export.build.article import build_text, record_of
 from seo_export.build.bundle import bundle_line_of
 from seo_export.build.manifest import entry_line
+from seo_export.build.staging import stage_files
 from seo_export.build.statcache import StatKey, stat_key
 from seo_export.config.settings import Settings
 from seo_export.model import ArticleRecord, ArticleResult
@@ -94,7 +94,7 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
         if result.built:
             bundle = bundle_line_of(task.name, result)
     else:
-        written = emit.stage_files(staging, result.files)
+        written = stage_files(staging, result.files)
     line = entry_line(record, True)
     return Outcome(
         task.name,
