@@ -3,6 +3,10 @@
 Everything here is a frozen, slotted dataclass so that values can cross process
 boundaries, be cached and be compared in tests without any stage mutating
 another's data.
+
+Why it is long: this is the one contract between the stages (STYLE.md: stages
+share only these types), so it is read in one place rather than split by stage;
+most of its lines are the one-line docstrings of the fields.
 """
 
 from __future__ import annotations

@@ -46,6 +46,8 @@ def render_table(release: Vocabulary) -> str:
         "",
         "Regenerate with: pytest tests/test_vocabulary_table.py --update-golden",
         f"(from the schema.org release in {release.source.split('reference/')[-1]}).",
+        "",
+        "Why it is long: generated data, one term per line.",
         '"""',
         "",
         "# fmt: off",

@@ -2,6 +2,8 @@
 
 Regenerate with: pytest tests/test_vocabulary_table.py --update-golden
 (from the schema.org release in schemaorg/schemaorg-current-https.jsonld).
+
+Why it is long: generated data, one term per line.
 """
 
 # fmt: off
