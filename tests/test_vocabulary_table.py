@@ -1,7 +1,7 @@
 """The built-in vocabulary table is derived from a schema.org release, never edited by hand.
 
 ``pytest tests/test_vocabulary_table.py --update-golden`` regenerates
-seo_export/checks/vocabulary_table.py from ../shared/reference/schemaorg/; the test fails
+seo_export/checks/vocabulary_table.py from tests/data/schemaorg/; the test fails
 when the two drift apart.
 """
 
@@ -11,7 +11,7 @@ from pathlib import Path
 
 from seo_export.checks.vocabulary import DATA_TYPES, Vocabulary
 
-from conftest import REPO, needs_reference
+from conftest import RELEASE, REPO
 
 TABLE = REPO / "seo_export" / "checks" / "vocabulary_table.py"
 
@@ -45,7 +45,7 @@ def render_table(release: Vocabulary) -> str:
         '"""schema.org terms for the built-in vocabulary check. Generated; do not edit.',
         "",
         "Regenerate with: pytest tests/test_vocabulary_table.py --update-golden",
-        f"(from the schema.org release in {release.source.split('reference/')[-1]}).",
+        f"(from the schema.org release in {release.source.split('tests/data/')[-1]}).",
         "",
         "Why it is long: generated data, one term per line.",
         '"""',
@@ -73,9 +73,7 @@ def render_table(release: Vocabulary) -> str:
 
 
 def test_builtin_table_is_generated_from_the_release(update_golden: bool) -> None:
-    release = Vocabulary.from_release(
-        needs_reference("schemaorg", "schemaorg-current-https.jsonld")
-    )
+    release = Vocabulary.from_release(RELEASE)
     text = render_table(release)
     if update_golden:
         TABLE.write_text(text, encoding="utf-8")
