@@ -110,11 +110,16 @@ def vocabulary_terms(context: DocumentContext) -> Iterator[Finding]:
             continue
         types: tuple[str, ...] = ()
         if "@type" in node:
-            types = yield from _node_types(context, node, own_terms)
+            # Known, current types (most nodes) are decided once for every document.
+            current = None if own_terms else vocabulary.current_types(tuple(types_of(node)))
+            if current is None:
+                current = yield from _node_types(context, node, own_terms)
+            types = current
+        uses = vocabulary.uses(types)
         for key, value in node.items():
             if key[0] == "@" or ":" in key or key in own_terms:
                 continue
-            use = vocabulary.use(types, key)
+            use = uses[key] if key in uses else vocabulary.use(types, key)
             if use is None:
                 yield from _not_a_property(context, node, key, types)
                 continue

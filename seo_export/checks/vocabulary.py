@@ -83,6 +83,9 @@ class Vocabulary:
         default_factory=dict, compare=False, repr=False
     )
     _ancestors: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _uses: dict[tuple[str, ...], dict[str, PropertyUse | None]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def __repr__(self) -> str:
         return (
@@ -106,12 +109,22 @@ class Vocabulary:
         mine = self.ancestors(name)
         return any(other in mine for other in others)
 
+    def uses(self, types: tuple[str, ...]) -> dict[str, PropertyUse | None]:
+        """The memo of :meth:`use` for nodes of ``types``: property name -> its use.
+
+        A check looks each property of a node up here first (one dict lookup, where a
+        key of (types, name) would hash the types again for every property).
+        """
+        found = self._uses.get(types)
+        if found is None:
+            found = self._uses[types] = {}
+        return found
+
     def use(self, types: tuple[str, ...], name: str) -> PropertyUse | None:
         """How property ``name`` sits on a node of ``types`` (None: not a property). Memoised."""
-        key = ("use", types, name)
-        if key in self._memo:
-            found: PropertyUse | None = self._memo[key]
-            return found
+        memo = self.uses(types)
+        if name in memo:
+            return memo[name]
         prop = self.properties.get(name)
         use = None
         if prop is not None:
@@ -123,8 +136,20 @@ class Vocabulary:
                 class_ranges=classes,
                 text_welcome=bool(data & TEXT_TYPES) or self.takes_quantity(data),
             )
-        self._memo[key] = use
+        memo[name] = use
         return use
+
+    def current_types(self, values: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The schema.org classes ``values`` (a node's @type) name, when every schema.org
+        one is a known class that is not superseded; None when one is not (memoised)."""
+        key = ("types", values, None)
+        if key not in self._memo:
+            # A value that is not schema.org's (None) is another vocabulary's type.
+            names = [name for name in map(schema_term, values) if name]
+            current = all(name in self.classes and name not in self.superseded for name in names)
+            self._memo[key] = tuple(names) if current else None
+        found: tuple[str, ...] | None = self._memo[key]
+        return found
 
     def allows(self, types: tuple[str, ...], prop: str) -> bool:
         """Whether ``prop`` may sit on a node of any of ``types`` (memoised: documents repeat).
