@@ -18,9 +18,19 @@ from hypothesis import settings as hypothesis_settings
 from seo_export.config.settings import Settings, load_settings
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-REFERENCE = SHARED / "reference"
 SAMPLE = REPO / "content" / "nerveafklemning.md"
+# Third-party files the tests read (the schema.org release and examples, the sitemap XSDs),
+# in the repository with their sources and licences: tests/data/SOURCES.md.
+DATA = REPO / "tests" / "data"
+RELEASE = DATA / "schemaorg" / "schemaorg-current-https.jsonld"
+"""schema.org's release 30.0, the one the built-in vocabulary is generated from."""
+SITEMAP_XSDS = DATA / "sitemaps"
+"""The sitemaps.org XSDs and the image, XHTML and xml.xsd schemas they import."""
+SCHEMAORG_EXAMPLES = DATA / "schemaorg-examples"
+"""schema.org's own markup examples (microdata, RDFa and JSON-LD)."""
+# Data without a licence to copy (the FysFinder articles) stays outside the repository;
+# the tests and benchmarks that read it skip where it is absent.
+CORPORA = REPO.parent / "shared" / "corpora"
 
 
 # Property tests: a fixed seed and budget in CI; HYPOTHESIS_PROFILE=long explores for real.
@@ -112,11 +122,20 @@ def project(tmp_path: Path) -> Path:
     return tmp_path
 
 
-def needs_reference(*parts: str) -> Path:
-    """A path under ../shared/reference, or skip the test saying why."""
-    path = REFERENCE.joinpath(*parts)
+def reference_data(*parts: str) -> Path:
+    """A path under tests/data (e.g. ``reference_data("sitemaps")``); it is in every clone."""
+    path = DATA.joinpath(*parts)
+    assert path.exists(), f"{path} is missing from the repository (tests/data/SOURCES.md)"
+    return path
+
+
+# The name tests used while this data lived outside the repository, in ../shared/reference.
+needs_reference = reference_data
+
+
+def needs_corpus(*parts: str) -> Path:
+    """A path under ../shared/corpora (no licence to copy it here), or skip saying why."""
+    path = CORPORA.joinpath(*parts)
     if not path.exists():
-        pytest.skip(
-            f"reference data {path} is not here (it ships with CI's ../shared, not the repo)"
-        )
+        pytest.skip(f"corpus {path} is not here (it is not in the repository: no licence)")
     return path

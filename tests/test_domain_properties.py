@@ -18,7 +18,7 @@ from seo_export.domain.properties import (
 )
 from seo_export.read.fields import known_keys
 
-from conftest import needs_reference
+from conftest import RELEASE
 
 
 def test_names_and_front_matter_keys_belong_to_one_row_each() -> None:
@@ -42,9 +42,7 @@ def test_each_row_is_a_medical_condition_property_of_the_right_range() -> None:
 
 
 def test_every_item_type_is_a_schema_org_type() -> None:
-    release = Vocabulary.from_release(
-        needs_reference("schemaorg", "schemaorg-current-https.jsonld")
-    )
+    release = Vocabulary.from_release(RELEASE)
     for prop in MAIN_ENTITY_PROPERTIES:
         for item_type in prop.item_types:
             assert "MedicalEntity" in release.ancestors(item_type), (prop.name, item_type)

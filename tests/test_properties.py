@@ -25,7 +25,7 @@ from seo_export.read.blocks_tree import blocks_from_tree
 from seo_export.read.discover import SourceFile, decode_source
 from seo_export.read.parse import fast_markdown_parser, markdown_parser
 
-from conftest import REFERENCE, REPO
+from conftest import REPO
 from xsd import validate_sitemap
 
 SETTINGS: Settings = load_settings(REPO / "seo-export.toml")
@@ -116,7 +116,7 @@ def test_any_article_builds_safely(
     page = f"<!DOCTYPE html><html><head>{result.head_html}</head><body></body></html>"
     assert extruct.extract(page, syntaxes=["json-ld"])["json-ld"] == [result.jsonld]
     entry = sitemap_entry(result.article)
-    if entry is not None and (REFERENCE / "sitemaps").is_dir():
+    if entry is not None:
         [sitemap] = build_sitemaps([entry], sitemap_base="https://www.fysfinder.dk/")
         validate_sitemap(sitemap.content)
 

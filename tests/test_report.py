@@ -209,7 +209,11 @@ if CHROMIUM is None and os.environ.get("SEO_EXPORT_REQUIRE_CHROMIUM"):
     raise RuntimeError("SEO_EXPORT_REQUIRE_CHROMIUM is set but no Chromium was found")
 needs_chromium = pytest.mark.skipif(
     CHROMIUM is None,
-    reason="no Chromium on this machine (.ci/run installs Debian's chromium; apt-get install chromium)",
+    reason=(
+        "no Chromium on this machine, so the report is not opened in a browser: "
+        "apt-get install chromium (Debian, Ubuntu; .ci/run does it), or set SEO_EXPORT_CHROMIUM "
+        "to a Chromium or Chrome binary"
+    ),
 )
 
 

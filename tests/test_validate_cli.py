@@ -16,14 +16,12 @@ from seo_export.checks.vocabulary import Vocabulary
 from seo_export.cli import main
 from seo_export.config.settings import Settings
 
-from conftest import REPO, SAMPLE, needs_reference
-
-EXAMPLES = REPO.parent / "shared" / "reference" / "schemaorg-examples"
+from conftest import RELEASE, REPO, SAMPLE, SCHEMAORG_EXAMPLES, SITEMAP_XSDS
 
 
 @pytest.fixture
 def release() -> Vocabulary:
-    return Vocabulary.from_release(needs_reference("schemaorg", "schemaorg-current-https.jsonld"))
+    return Vocabulary.from_release(RELEASE)
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -79,10 +77,10 @@ def test_a_code_filter_that_matches_no_code_is_a_usage_error(
 def test_validate_with_the_schema_org_release_and_the_sitemap_xsds(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    release = needs_reference("schemaorg", "schemaorg-current-https.jsonld")
-    xsds = needs_reference("sitemaps")
     monkeypatch.chdir(project)
-    code, output = run("validate", "--vocabulary", str(release), "--sitemap-schemas", str(xsds))
+    code, output = run(
+        "validate", "--vocabulary", str(RELEASE), "--sitemap-schemas", str(SITEMAP_XSDS)
+    )
     assert code == 0, output
     assert output.splitlines()[-1] == "1 file checked: 0 errors, 1 warning, 7 info"
 
@@ -124,7 +122,7 @@ def test_junit_report_has_one_testcase_per_article(
 
 
 def test_schema_org_examples_pass_the_vocabulary_check(release: Vocabulary) -> None:
-    examples = sorted(EXAMPLES.glob("*.json"))
+    examples = sorted(SCHEMAORG_EXAMPLES.glob("*.json"))
     assert len(examples) == 5
     for path in examples:
         findings = run_document_checks(
@@ -156,12 +154,22 @@ def test_release_catches_typos_wrong_types_text_answers_and_datetimes(
     } <= found
 
 
-def test_unknown_term_with_the_full_release_is_an_error(release: Vocabulary) -> None:
+def test_an_unknown_term_is_an_error_with_the_built_in_release_as_with_a_file(
+    release: Vocabulary,
+) -> None:
     document = {"@context": "https://schema.org", "@type": "Thing", "frobnicate": "x"}
     [found] = run_document_checks(document, vocabulary=release)
-    assert (found.severity.value, found.code) == ("error", "vocab-unknown-property")
+    assert (found.severity.value, found.code, found.message) == (
+        "error",
+        "vocab-unknown-property",
+        f"frobnicate is not a schema.org property (checked against {RELEASE})",
+    )
     [builtin] = run_document_checks(document)
-    assert (builtin.severity.value, builtin.code) == ("info", "vocab-not-in-table")
+    assert (builtin.severity.value, builtin.code, builtin.message) == (
+        "error",
+        "vocab-unknown-property",
+        "frobnicate is not a schema.org property (checked against schema.org 30.0)",
+    )
 
 
 def test_check_audits_a_folder_of_built_pages(tmp_path: Path, settings: Settings) -> None:

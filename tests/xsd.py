@@ -1,4 +1,4 @@
-"""The official sitemaps.org schemas from ../shared/reference/sitemaps/, through the product's loader."""
+"""The official sitemaps.org schemas from tests/data/sitemaps/, through the product's loader."""
 
 from __future__ import annotations
 
@@ -6,16 +6,14 @@ from lxml import etree
 
 from seo_export.checks.sitemap_xsd import schema_errors
 
-from conftest import needs_reference
+from conftest import SITEMAP_XSDS
 
 
 def validate_sitemap(content: bytes) -> str:
     """Validate a sitemap or index against the official XSDs; return its root element's name.
 
-    Fails the test with the schema's messages when invalid; skips where
-    ../shared/reference is absent.
+    Fails the test with the schema's messages when invalid.
     """
-    folder = needs_reference("sitemaps")
-    errors = schema_errors(content, folder)
+    errors = schema_errors(content, SITEMAP_XSDS)
     assert errors == [], errors[:5]
     return str(etree.QName(etree.fromstring(content)).localname)

@@ -2,7 +2,8 @@
 
 seo-export ships no XSD files; a user passes the folder that holds them
 (``--sitemap-schemas DIR``: sitemap.xsd and siteindex.xsd, and for the
-extensions sitemap-image.xsd, xhtml-strict.xsd and xml.xsd). sitemap.xsd and
+extensions sitemap-image.xsd, xhtml-strict.xsd and xml.xsd; a clone of the
+repository has them in tests/data/sitemaps, with their licences). sitemap.xsd and
 siteindex.xsd share a namespace, so they make two validators; the urlset one
 imports the extensions that are present. xhtml-strict.xsd imports xml.xsd from
 the web; a resolver hands it the local copy, and the parser never fetches.
