@@ -52,7 +52,12 @@ class Discovery:
 
 def discover_project(settings: Settings) -> Discovery:
     """The sources under ``settings.content_dir`` (out/ left out when it is inside)."""
-    sources, findings = discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
+    sources, findings = discover(
+        settings.content_dir,
+        settings.root,
+        out_dir=settings.out_dir,
+        exclude=settings.exclude_pattern,
+    )
     return Discovery(sources, tuple(findings), stamp_key(settings, findings))
 
 
