@@ -264,6 +264,8 @@ class Settings:
     def author_named(self, name: str) -> Contributor | None:
         """The ``[[authors]]`` entry whose id or name is ``name`` (in any case), if any."""
         wanted = name.strip().casefold()
+        if not wanted:
+            return None
         return next(
             (a for a in self.authors if wanted in (a.key.casefold(), a.name.casefold())), None
         )

@@ -25,7 +25,7 @@ from seo_export.domain.dates import (
     is_ambiguous,
     parse_date,
 )
-from seo_export.domain.fields import FIELDS, field_key_names, field_keys, is_fallback
+from seo_export.domain.fields import FIELDS, field_key_names, is_fallback
 from seo_export.domain.properties import entity_keys
 from seo_export.findings.codes import finding
 from seo_export.model import Finding, PageDate
@@ -61,6 +61,12 @@ def canonical_key(written: str) -> str | None:
     return _canonical_keys(entity_keys()).get(written.casefold())
 
 
+@functools.cache
+def _field_of_key() -> dict[str, tuple[str, int]]:
+    """Each key of the fields table -> (its field, its place among the field's keys)."""
+    return {k.name: (row.name, rank) for row in FIELDS for rank, k in enumerate(row.keys)}
+
+
 @dataclass(frozen=True, slots=True)
 class WrittenKeys:
     """The keys of one front matter that are ours, as their author wrote them."""
@@ -69,6 +75,11 @@ class WrittenKeys:
     """Our spelling of a key -> the author's (``title`` -> ``Title``)."""
     doubled: tuple[tuple[str, str], ...]
     """(kept, passed over): two keys that differ only in case; the first one is read."""
+    by_field: dict[str, list[tuple[str, str]]]
+    """Field -> (our spelling, the author's) of each of its keys that is there, the
+    preferred first (made once: an article asks for some twenty fields, and has few keys)."""
+    renamed: dict[str, str]
+    """The author's spelling -> ours, of the keys where the two differ (mostly none)."""
 
     def original(self, canonical: str) -> str:
         """The author's spelling of our key ``canonical`` (itself when not there)."""
@@ -76,8 +87,18 @@ class WrittenKeys:
 
 
 def written_keys(data: Mapping[str, Any]) -> WrittenKeys:
-    """Which of ``data``'s keys are ours, matched without regard to case as Hugo does."""
-    table = _canonical_keys(entity_keys())
+    """Which of ``data``'s keys are ours, matched without regard to case as Hugo does.
+
+    Remembered per set of keys (and version of the property table): a site's articles
+    share their keys, and the front-matter schema and the normalizer both ask.
+    Shared between articles, so never to be changed.
+    """
+    return _written_keys(tuple(data), entity_keys())
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_keys(data: tuple[Any, ...], entity: frozenset[str]) -> WrittenKeys:
+    table = _canonical_keys(entity)
     by_canonical: dict[str, str] = {}
     doubled: list[tuple[str, str]] = []
     for written in data:
@@ -88,14 +109,24 @@ def written_keys(data: Mapping[str, Any]) -> WrittenKeys:
             doubled.append((by_canonical[canonical], written))
         else:
             by_canonical[canonical] = written
-    return WrittenKeys(by_canonical, tuple(doubled))
+    field_of = _field_of_key()
+    ranked: dict[str, list[tuple[int, str, str]]] = {}
+    for canonical, written in by_canonical.items():
+        if canonical in field_of:
+            name, rank = field_of[canonical]
+            ranked.setdefault(name, []).append((rank, canonical, written))
+    by_field = {name: [(c, w) for _, c, w in sorted(keys)] for name, keys in ranked.items()}
+    renamed = {w: c for c, w in by_canonical.items() if w != c}
+    return WrittenKeys(by_canonical, tuple(doubled), by_field, renamed)
 
 
-def folded(data: Mapping[str, Any], written: WrittenKeys) -> dict[str, Any]:
+def folded(data: Mapping[str, Any], written: WrittenKeys) -> Mapping[str, Any]:
     """``data`` with our keys spelt as the table spells them (``Title`` as ``title``), so
     that the front-matter schema checks what the readers read; other keys as written."""
-    ours = {key: canonical for canonical, key in written.by_canonical.items()}
-    return {ours.get(key, key): value for key, value in data.items()}
+    renamed = written.renamed
+    if not renamed:
+        return data
+    return {renamed.get(key, key): value for key, value in data.items()}
 
 
 @dataclass(slots=True)
@@ -123,12 +154,10 @@ class FrontMatter:
     def present(self, name: str) -> list[tuple[str, str]]:
         """(our spelling, the author's) of each key of field ``name`` that is there."""
         assert self.written is not None
-        by_canonical = self.written.by_canonical
-        return [
-            (key, by_canonical[key])
-            for key in field_keys(name)
-            if key in by_canonical and by_canonical[key] not in self.set_aside
-        ]
+        keys = self.written.by_field.get(name, [])
+        if not self.set_aside:
+            return keys
+        return [(key, written) for key, written in keys if written not in self.set_aside]
 
     def key_for(self, name: str) -> str | None:
         """The key (as written) that gives field ``name``: the first of its keys that is
@@ -136,6 +165,9 @@ class FrontMatter:
         if name in self._chosen:
             return self._chosen[name]
         present = self.present(name)
+        if not present:
+            self._chosen[name] = None
+            return None
         main = [written for key, written in present if not is_fallback(key)]
         keys = main or [written for _, written in present]
         if len(main) > 1:

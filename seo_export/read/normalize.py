@@ -8,7 +8,6 @@ the medical entities. Keys seo-export does not interpret are kept in
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,7 +24,7 @@ from seo_export.read.parse import ParsedDocument
 from seo_export.read.people import contributors, keyed
 from seo_export.read.publication import left_out
 from seo_export.read.sections import (
-    derive_description,
+    choose_description,
     faq_from_section,
     is_faq_heading,
     split_sections,
@@ -116,7 +115,7 @@ def normalize(
     if place is None or _has_errors(findings):
         return None, findings
     _check_date_order(reading)
-    article = _with_description(_article(reading, place), front, settings)
+    article = _article(reading, place)
     article = left_out(article, front, draft_key, findings)
     assert front.written is not None
     return extract_entities(
@@ -131,9 +130,13 @@ def _place(reading: _Reading, slug: str | None, canonical: str | None) -> _Place
     "title") the title gives the slug, and a title from the H1 needs the blocks,
     which are then read again against the URL.
     """
+    title = reading.front.text("title")
+    if slug is None and title:
+        slug = _title_slug(reading, title)
+        if slug is None:
+            return None
     url = _url(reading, canonical, slug)
     blocks = _blocks(reading.parsed, url or reading.settings.base_url + "/")
-    title = reading.front.text("title")
     derived = None if title else _derived_title(reading, blocks)
     if derived is not None:
         title = derived[0]
@@ -316,13 +319,21 @@ def _check_date_order(reading: _Reading) -> None:
 
 
 def _article(reading: _Reading, place: _Place) -> Article:
-    """The article from its place, its dates, its body and the rest of its front matter
-    (its description is the next step's)."""
+    """The article from its place, its dates, its body and the rest of its front matter."""
     parsed, front, settings, dates = reading.parsed, reading.front, reading.settings, reading.dates
     intro, sections = split_sections(place.blocks)
     faq_section = next((s for s in sections if is_faq_heading(s.heading, settings)), None)
     faq = () if faq_section is None else faq_from_section(faq_section, reading.display,
                                                            reading.findings)  # fmt: skip
+    meta_title = front.text("meta_title")
+    description, description_source = choose_description(
+        front.text("description"),
+        intro,
+        sections,  # the FAQ's answers among them: a paragraph anywhere
+        meta_title=meta_title,
+        title=place.title,
+        limit=settings.description_length,
+    )
     assert front.written is not None
     ours = front.written.by_canonical.values()
     return Article(
@@ -331,9 +342,10 @@ def _article(reading: _Reading, place: _Place) -> Article:
         url=place.url,
         title=place.title,
         title_source=place.title_source,
-        meta_title=front.text("meta_title"),
-        description=front.text("description") or "",
-        description_derived=False,
+        meta_title=meta_title if meta_title != place.title else None,
+        description=description,
+        description_derived=description_source != "front-matter",
+        description_source=description_source,
         intro=tuple(intro),
         date_published=dates.published,
         date_modified=later(dates.published, dates.updated),
@@ -360,33 +372,3 @@ def _article(reading: _Reading, place: _Place) -> Article:
 def _default_authors(settings: Settings) -> tuple[Contributor, ...]:
     default = settings.default_author
     return (keyed(default),) if default is not None else ()
-
-
-def _with_description(article: Article, front: FrontMatter, settings: Settings) -> Article:
-    """``article`` with its meta title (when it differs from the title) and a description
-    that is never empty: the front matter's, else derived from the intro, else from the
-    first paragraph anywhere, else the metaTitle, else the title."""
-    meta_title = article.meta_title if article.meta_title != article.title else None
-    if article.description:
-        return dataclasses.replace(article, meta_title=meta_title)
-    limit = settings.description_length
-    paragraphs = [b for s in article.sections for b in s.blocks if _is_prose(b)]
-    answers = [b for item in article.faq for b in item.blocks if _is_prose(b)]
-    candidates = (
-        ("intro", derive_description(article.intro, limit)),
-        ("paragraph", derive_description(paragraphs[:1] or answers[:1], limit)),
-        ("meta-title", article.meta_title or ""),
-        ("title", article.title),
-    )
-    source, description = next((pair for pair in candidates if pair[1]), candidates[-1])
-    return dataclasses.replace(
-        article,
-        meta_title=meta_title,
-        description=description,
-        description_derived=True,
-        description_source=source,
-    )
-
-
-def _is_prose(block: Block) -> bool:
-    return block.kind in ("paragraph", "list", "quote") and bool(block.text)

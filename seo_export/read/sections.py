@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
@@ -112,3 +112,31 @@ def derive_description(intro: Iterable[Block], limit: int) -> str:
     if not text[limit - 1].isspace() and " " in cut:
         cut = cut.rsplit(" ", 1)[0]
     return cut.rstrip(" ,;:–-") + "…"
+
+
+def choose_description(
+    given: str | None,
+    intro: Sequence[Block],
+    sections: Sequence[Section],
+    *,
+    meta_title: str | None,
+    title: str,
+    limit: int,
+) -> tuple[str, str]:
+    """(description, where from): never empty. The front matter's, else derived from the
+    intro, else from the first paragraph anywhere, else the metaTitle, else the title."""
+    if given:
+        return given, "front-matter"
+    derived = derive_description(intro, limit)
+    if derived:
+        return derived, "intro"
+    first = next((b for s in sections for b in s.blocks if _is_prose(b)), None)
+    if first is not None:
+        return derive_description((first,), limit), "paragraph"
+    if meta_title:
+        return meta_title, "meta-title"
+    return title, "title"
+
+
+def _is_prose(block: Block) -> bool:
+    return block.kind in ("paragraph", "list", "quote") and bool(block.text)
