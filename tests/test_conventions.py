@@ -415,3 +415,45 @@ def test_left_out_articles_are_not_in_the_sitemap(tmp_path: Path) -> None:
         "publish-scheduled",
     ]
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == ["live"]
+
+
+def test_scheduled_and_expiring_articles_change_with_the_day(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    from seo_export.read import publication
+
+    (tmp_path / "seo-export.toml").write_text(
+        (REPO / "seo-export.toml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    content = tmp_path / "content"
+    content.mkdir()
+    for name, front in {
+        "live.md": "",
+        "senere.md": "publishDate: 2999-01-01\n",
+        "udloeber.md": "expiryDate: 2999-01-01\n",
+    }.items():
+        (content / name).write_text(f"---\ntitle: X\n{front}---\n{BODY}", encoding="utf-8")
+    settings = load_settings(tmp_path / "seo-export.toml")
+
+    def sitemap() -> list[bytes]:
+        return re.findall(
+            rb"<loc>https://www.fysfinder.dk/artikler/(.*?)/</loc>",
+            (tmp_path / "out" / "sitemap.xml").read_bytes(),
+        )
+
+    first = build_site(settings, jobs=1)
+    assert (first.built, first.skipped) == (2, 1)
+    assert sitemap() == [b"live", b"udloeber"]
+    again = build_site(settings, jobs=1)  # the same day: nothing to do
+    assert (again.built, again.unchanged, again.skipped, again.files_written) == (0, 2, 1, ())
+
+    # A day in 2999: the scheduled article is published, the expiring one taken down.
+    monkeypatch.setattr(publication, "today", lambda: dt.date(2999, 1, 2))
+    monkeypatch.setattr(publication, "now", lambda: dt.datetime(2999, 1, 2, tzinfo=dt.UTC))
+    later = build_site(settings, jobs=1)
+    assert sitemap() == [b"live", b"senere"]
+    assert (later.built, later.unchanged, later.skipped) == (1, 1, 1)
+    assert "expired" in {f.code for f in later.findings}
+    assert not (tmp_path / "out" / "udloeber").exists()

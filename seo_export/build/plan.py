@@ -35,6 +35,7 @@ from seo_export.build.statcache import StampedBuild, StatCache, StatKey, stamped
 from seo_export.build.work import Outcome, Task
 from seo_export.config.settings import Settings
 from seo_export.model import Finding
+from seo_export.read import publication
 from seo_export.read.discover import SourceList, discover
 
 
@@ -62,13 +63,15 @@ def discover_project(settings: Settings) -> Discovery:
 
 
 def stamp_key(settings: Settings, discover_findings: Sequence[Finding]) -> str:
-    """What a build's output depends on besides the sources: version, settings, folders, and
-    what discovery reported."""
+    """What a build's output depends on besides the sources: version, settings, folders,
+    what discovery reported, and the day (an article scheduled or due to expire changes
+    with it: the first build of a day looks at every source's last findings)."""
     import orjson
 
     return orjson.dumps(
         [
             VERSION,
+            publication.today().isoformat(),
             settings.digest,
             os.path.abspath(settings.content_dir),  # noqa: PTH100 - no symlinks resolved
             os.path.abspath(settings.root),  # noqa: PTH100
