@@ -56,3 +56,16 @@ def test_site_case(
     for file_name, text in written.items():
         check_golden(expected / file_name, text)
     assert sorted(p.name for p in expected.iterdir()) == sorted(written)
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_site_case_validates_with_the_vocabulary(name: str, tmp_path: Path) -> None:
+    """What each site's articles make (Person nodes, author, keywords, ...) is schema.org:
+    ``validate`` runs the vocabulary check the build leaves out, and finds nothing."""
+    from seo_export.project.validate import validate_project
+
+    shutil.copytree(SITES / name, tmp_path / name, ignore=shutil.ignore_patterns("expected"))
+    report = validate_project(load_settings(tmp_path / name / "seo-export.toml"))
+    codes = {f.code for unit in report.units for f in unit.findings}
+    assert {code for code in codes if code.startswith("vocab-")} == set()
+    assert not any(f.severity.value == "error" for unit in report.units for f in unit.findings)
