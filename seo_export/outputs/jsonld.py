@@ -145,7 +145,8 @@ def condition_node(article: Article, settings: Settings) -> JsonObject:
             for code in article.codes
         ]
         condition["code"] = codes[0] if len(codes) == 1 else codes
-    intro = " ".join(block.text for block in article.intro if block.text)
+    # The intro's text (not its headings: an H1 is the title), when it has any.
+    intro = " ".join(b.text for b in article.intro if b.kind != "heading" and b.text.strip())
     if intro:
         condition["description"] = intro
     condition["url"] = article.url

@@ -63,7 +63,11 @@ def faq_from_section(
     def close() -> None:
         if question is None:
             return
-        content = [block for block in answer if block.text]
+        if not question.text.strip():
+            message = "an FAQ question (H3) has no text; it is left out"
+            findings.append(finding("faq-empty-question", message, display, question.line))
+            return
+        content = [block for block in answer if block.text.strip()]
         if not content:
             findings.append(
                 finding(
@@ -130,9 +134,10 @@ def choose_description(
     derived = derive_description(intro, limit)
     if derived:
         return derived, "intro"
-    first = next((b for s in sections for b in s.blocks if _is_prose(b)), None)
-    if first is not None:
-        return derive_description((first,), limit), "paragraph"
+    for block in (b for s in sections for b in s.blocks if _is_prose(b)):
+        derived = derive_description((block,), limit)
+        if derived:
+            return derived, "paragraph"
     if meta_title:
         return meta_title, "meta-title"
     return title, "title"
