@@ -7,7 +7,7 @@ for the docs. Keys are matched without regard to case, as Hugo matches them
 (``Title``, ``DRAFT``, ``lastMod``).
 
 Everything that names a front-matter key reads this table: the readers of
-read/fields.py and read/normalize.py (which key gives which field, which keys
+read/fields.py and read/keys.py (which key gives which field, which keys
 are known, which nearly-known key is a misspelling), the front-matter JSON
 Schema (its ``properties`` are generated from the rows: domain/schema_parts.py),
 and the README's tables of fields and of tools. :data:`OTHER_TOOLS_KEYS` lists
