@@ -208,6 +208,8 @@ def test_published_true_and_an_expiry_to_come_build(settings: Settings) -> None:
     assert ("expiry-date-set", 4, "expiryDate") in codes(result)
     dated = build("title: Knæ\npublished: 2024-03-04\n", settings)
     assert node(dated, "MedicalWebPage")["datePublished"] == "2024-03-04"
+    empty = build("title: Knæ\npublished: ''\n", settings)  # as any empty date: an error
+    assert codes(empty) == [("date-invalid", 3, "published")]
 
 
 # Descriptions

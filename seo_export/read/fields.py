@@ -138,14 +138,14 @@ class FrontMatter:
     display: str
     findings: list[Finding]
     base_url: str = ""
-    written: WrittenKeys | None = None
+    written: WrittenKeys = field(init=False)
+    """Which of the keys are ours, as written (made from ``data``)."""
     set_aside: set[str] = field(default_factory=set)
     """Keys read as another field than their own (Jekyll's ``published: false``)."""
     _chosen: dict[str, str | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        if self.written is None:
-            self.written = written_keys(self.data)
+        self.written = written_keys(self.data)
 
     def problem(self, code: str, key: str, message: str) -> None:
         """Record a finding about ``key`` at its line."""
@@ -153,7 +153,6 @@ class FrontMatter:
 
     def present(self, name: str) -> list[tuple[str, str]]:
         """(our spelling, the author's) of each key of field ``name`` that is there."""
-        assert self.written is not None
         keys = self.written.by_field.get(name, [])
         if not self.set_aside:
             return keys

@@ -23,7 +23,6 @@ def report_key_spellings(front: FrontMatter) -> None:
     ``lastUpdate``, ``draf``) is almost surely a misspelling whose value would be
     silently unused: say so. Keys of a team's own, far from any of ours, stay quiet in
     ``Article.extra``."""
-    assert front.written is not None
     for kept, other in front.written.doubled:
         front.problem("field-type", other, f"{kept} and {other} say the same thing; {kept} is used")
     ours = front.written.by_canonical.values()

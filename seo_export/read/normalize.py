@@ -1,8 +1,12 @@
 """Stage 3: turn a parsed document into an :class:`Article`, or findings saying why not.
 
-Front-matter values are read by :mod:`seo_export.read.fields`, the body is split
-into intro, H2 sections and the FAQ here, and :mod:`seo_export.read.extract` adds
-the medical entities. Keys seo-export does not interpret are kept in
+In named steps over one :class:`_Reading`: the front matter's fields (read by
+:mod:`seo_export.read.fields` and the modules beside it, keys in any case), the
+dates, the slug, title and URL (:func:`_place`: from the file's path, the front
+matter, the H1), the body split into intro, H2 sections and the FAQ
+(:mod:`seo_export.read.sections`), whether the article is left out
+(:mod:`seo_export.read.publication`), and the medical entities
+(:mod:`seo_export.read.extract`). Keys seo-export does not interpret are kept in
 ``Article.extra``.
 """
 
@@ -117,7 +121,6 @@ def normalize(
     _check_date_order(reading)
     article = _article(reading, place)
     article = left_out(article, front, draft_key, findings)
-    assert front.written is not None
     return extract_entities(
         article, parsed.front_matter, settings, findings, written=front.written.by_canonical
     ), findings
@@ -178,11 +181,11 @@ def _blocks(parsed: ParsedDocument, url: str) -> list[Block]:
 def _draft_key(front: FrontMatter) -> str | None:
     """The key that makes the article a draft: ``draft: true`` (or Hugo's ``headless:
     true``), or Jekyll's ``published: false``, which is then no date."""
-    assert front.written is not None
     published = front.written.by_canonical.get("published")
-    if published is not None and flag_value(front.data[published]) is not None:
+    value = front.data[published] if published is not None else None
+    if published is not None and value != "" and flag_value(value) is not None:
         front.set_aside.add(published)
-        if flag_value(front.data[published]) is False:
+        if flag_value(value) is False:
             return published
     return front.any_flag("draft")
 
@@ -334,7 +337,6 @@ def _article(reading: _Reading, place: _Place) -> Article:
         title=place.title,
         limit=settings.description_length,
     )
-    assert front.written is not None
     ours = front.written.by_canonical.values()
     return Article(
         source=reading.display,
