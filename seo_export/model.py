@@ -231,10 +231,6 @@ class Contributor:
     """What their node's ``@id`` ends with: the settings' id, else their name as a slug."""
 
 
-Reviewer = Contributor
-"""The former name of :class:`Contributor`."""
-
-
 @dataclass(frozen=True, slots=True)
 class Article:
     """A normalized article: everything the builders need, nothing they must re-parse."""
