@@ -161,6 +161,8 @@ class FrontMatter:
     def key_for(self, name: str) -> str | None:
         """The key (as written) that gives field ``name``: the first of its keys that is
         there, a fallback only when no other is; two that are not fallbacks clash."""
+        if name not in self.written.by_field:  # most fields are not there: no work
+            return None
         if name in self._chosen:
             return self._chosen[name]
         present = self.present(name)

@@ -94,12 +94,18 @@ def source_name(name: str, *, file_name_date: bool = True) -> SourceName:
     if stem.lower() in _BUNDLE_INDEX:
         stem = parts.pop() if parts else ""  # the top folder's index is the home page
     date = None
-    dated = _DATED_NAME.match(stem) if file_name_date else None
+    dated = _DATED_NAME.match(stem) if file_name_date and stem[:1].isdigit() else None
     if dated is not None:
         try:
             date = dt.date(int(dated[1]), int(dated[2]), int(dated[3]))
             stem = dated[4]
         except ValueError:  # 2024-13-45-...: not a date, so part of the name
             date = None
-    folders = tuple(slug for slug in (slugify(part) for part in parts) if slug)
-    return SourceName(folders=folders, stem=stem, slug=slugify(stem), date=date)
+    folders = tuple(slug for slug in map(_as_slug, parts) if slug)
+    return SourceName(folders=folders, stem=stem, slug=_as_slug(stem), date=date)
+
+
+def _as_slug(name: str) -> str:
+    """``name`` when it is a slug already (most file names are: checked cheaply), else
+    :func:`slugify` of it."""
+    return name if is_valid_slug(name) else slugify(name)
