@@ -238,11 +238,12 @@ class Article:
     source: str
     """Path of the source file, as displayed in findings."""
     slug: str
-    """URL slug, ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
+    """URL slug, ``^[a-z0-9]+(-[a-z0-9]+)*$``; with ``{path}`` in article_url, the folders
+    and the slug joined by hyphens. Names the article's folder in out/ and must be unique."""
     url: str
     """Absolute canonical URL."""
     title: str
-    """The article's title (front matter ``title``)."""
+    """The article's title (front matter ``title``, else derived: see ``title_source``)."""
     meta_title: str | None
     """Title for search results (``metaTitle``), when it differs from ``title``."""
     description: str

@@ -15,6 +15,7 @@ from seo_export.build.article import build_article
 from seo_export.build.site import build_site
 from seo_export.config.settings import Settings, load_settings
 from seo_export.model import ArticleResult
+from seo_export.read.slugs import is_valid_slug
 
 from conftest import REPO
 
@@ -54,6 +55,36 @@ def test_the_slug_is_the_file_name_and_path_keeps_the_folders(settings: Settings
     result = build("title: Knæsmerter\n", nested, name="Ordbog/Led/knae.md")
     assert result.article is not None
     assert result.article.url == "https://www.fysfinder.dk/ordbog/led/knae/"
+    assert result.article.slug == "ordbog-led-knae"  # its folder in out/
+    deep = build("title: X\n", nested, name="/".join(["mappe-nummer"] * 12) + "/knae.md")
+    assert deep.article is not None and is_valid_slug(deep.article.slug)  # at most 100 long
+    assert deep.article.slug.startswith("mappe-nummer-mappe-nummer-")
+    assert deep.article.url.endswith("/mappe-nummer/knae/")
+
+
+def test_with_path_two_files_of_one_name_are_two_articles(tmp_path: Path) -> None:
+    (tmp_path / "seo-export.toml").write_text(
+        (REPO / "seo-export.toml")
+        .read_text(encoding="utf-8")
+        .replace('article_url = "/artikler/{slug}/"', 'article_url = "/{path}/"'),
+        encoding="utf-8",
+    )
+    for folder in ("guider", "nyheder"):
+        (tmp_path / "content" / folder).mkdir(parents=True)
+        (tmp_path / "content" / folder / "intro.md").write_text(
+            f"---\ntitle: Intro {folder}\n---\n{BODY}", encoding="utf-8"
+        )
+    result = build_site(load_settings(tmp_path / "seo-export.toml"))
+    assert (result.built, result.skipped) == (2, 0)
+    assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.is_dir()) == [
+        "guider-intro",
+        "nyheder-intro",
+    ]
+    sitemap = (tmp_path / "out" / "sitemap.xml").read_bytes()
+    assert re.findall(rb"<loc>(.*?)</loc>", sitemap) == [
+        b"https://www.fysfinder.dk/guider/intro/",
+        b"https://www.fysfinder.dk/nyheder/intro/",
+    ]
 
 
 def test_a_leaf_bundle_is_its_folder_and_the_slug_key_wins(settings: Settings) -> None:

@@ -91,7 +91,7 @@ class _Place:
     title_source: str
     """Where the title came from."""
     slug: str
-    """Its slug."""
+    """Its key (see :func:`_key`)."""
     url: str
     """Its canonical URL."""
     blocks: list[Block]
@@ -164,7 +164,18 @@ def _place(reading: _Reading, slug: str | None, canonical: str | None) -> _Place
         blocks = _blocks(reading.parsed, url)
     if url is None:
         return None
-    return _Place(title, derived[1] if derived else "front-matter", slug, url, blocks)
+    return _Place(
+        title, derived[1] if derived else "front-matter", _key(reading, slug), url, blocks
+    )
+
+
+def _key(reading: _Reading, slug: str) -> str:
+    """The article's key (``Article.slug``, its folder in out/): the slug, or with
+    ``{path}`` in article_url its folders and slug, so that two files of one name in
+    two folders (two pages) are two articles."""
+    if reading.source is None or "{path}" not in reading.settings.article_url:
+        return slug
+    return reading.source.key(slug)
 
 
 def _has_errors(findings: Sequence[Finding]) -> bool:

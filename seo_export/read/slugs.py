@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -80,6 +81,15 @@ class SourceName:
     def path(self, slug: str) -> str:
         """The folders and ``slug``: ``{path}`` of article_url."""
         return "/".join((*self.folders, slug))
+
+    def key(self, slug: str) -> str:
+        """The folders and ``slug`` as one slug (``skader-knae-menisk``), at most
+        :data:`MAX_SLUG_LENGTH` long (a longer one: cut, with a hash of the whole)."""
+        joined = "-".join((*self.folders, slug))
+        if len(joined) <= MAX_SLUG_LENGTH:
+            return joined
+        digest = hashlib.sha256(joined.encode()).hexdigest()[:8]
+        return f"{joined[: MAX_SLUG_LENGTH - 9].rstrip('-')}-{digest}"
 
 
 def source_name(name: str, *, file_name_date: bool = True) -> SourceName:
