@@ -490,3 +490,15 @@ def test_scheduled_and_expiring_articles_change_with_the_day(
     assert (later.built, later.unchanged, later.skipped) == (1, 1, 1)
     assert "expired" in {f.code for f in later.findings}
     assert not (tmp_path / "out" / "udloeber").exists()
+
+
+def test_several_image_keys_of_one_starter_do_not_clash(settings: Settings) -> None:
+    result = build(
+        "title: Knæ\ncoverImage: /b/cover.jpg\nogImage: {url: /b/og.jpg}\nimages: [/b/hugo.jpg]\n",
+        settings,
+    )
+    assert result.article is not None and result.article.image is not None
+    assert result.article.image.url == "https://www.fysfinder.dk/b/og.jpg"
+    assert [c for c in codes(result) if c[0] == "field-type"] == []
+    clash = build("title: Knæ\ncanonical: /a/\ncanonicalUrl: /b/\n", settings)
+    assert codes(clash)[0] == ("field-type", 4, "canonicalUrl")

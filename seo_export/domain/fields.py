@@ -44,9 +44,9 @@ class FieldKey:
     tools: tuple[str, ...] = ()
     """The tools whose templates or content conventions write it (empty: seo-export's own)."""
     fallback: bool = False
-    """Read only when none of the field's other keys is there, and never said to clash
-    with them (Hugo's ``date`` beside ``publishDate``, Jekyll's ``excerpt`` beside
-    ``description``)."""
+    """Read only when none of the field's main keys (those that are no fallback) is there,
+    the first fallback there then, and never said to clash with another key (Hugo's
+    ``date`` beside ``publishDate``, Jekyll's ``excerpt`` beside ``description``)."""
     shape: str | None = None
     """The form of this key's value when it differs from the field's (Jekyll's
     ``published: false`` beside Hugo's ``published: 2024-05-01``)."""
@@ -214,7 +214,7 @@ FIELDS: tuple[FrontMatterField, ...] = (
             key("canonical"),
             key("canonicalUrl"),
             key("canonical_url", JEKYLL),
-            key("url", HUGO),
+            key("url", HUGO, fallback=True),
         ),
         shape="url",
         meaning="The page's URL on this site (absolute or /path), instead of article_url's.",
@@ -222,15 +222,18 @@ FIELDS: tuple[FrontMatterField, ...] = (
     FrontMatterField(
         name="image",
         label="image",
+        # Themes and starters write several of these at once (Next.js's blog starter
+        # coverImage and ogImage, Hugo's images and a theme's cover): the first one there
+        # wins, the social card's own before the others.
         keys=(
             key("image", JEKYLL, NEXTJS),
-            key("images", HUGO),
-            key("heroImage", ASTRO),
-            key("cover", HUGO),
-            key("coverImage", NEXTJS),
-            key("ogImage", NEXTJS),
-            key("featuredImage"),
-            key("featured_image"),
+            key("ogImage", NEXTJS, fallback=True),
+            key("images", HUGO, fallback=True),
+            key("cover", HUGO, fallback=True),
+            key("heroImage", ASTRO, fallback=True),
+            key("coverImage", NEXTJS, fallback=True),
+            key("featuredImage", fallback=True),
+            key("featured_image", fallback=True),
         ),
         shape="image",
         meaning="The main image: og:image, twitter:image, primaryImageOfPage and the sitemap.",
@@ -253,6 +256,7 @@ FIELDS: tuple[FrontMatterField, ...] = (
         label="redirects",
         keys=(key("aliases", HUGO), key("redirect_from", JEKYLL)),
         shape="paths",
+        merged=True,
         meaning="Old URLs that redirect to the page: read, never published as its URL.",
     ),
     FrontMatterField(

@@ -84,7 +84,7 @@ def _key_description(row: fields.FrontMatterField, key: fields.FieldKey) -> str:
     meaning = row.meaning[:1].lower() + row.meaning[1:]
     said = row.meaning if key.name == first else f"Same as {first}: {meaning}"
     if key.fallback:
-        said += " Read only when none of the other keys is there."
+        said += " Read only when none of the field's main keys is there."
     return said + (f" Written by {', '.join(key.tools)}." if key.tools else "")
 
 

@@ -89,7 +89,7 @@ def _default(value: Any) -> str:
 def fields_table() -> str:
     """Markdown table of the front-matter fields: keys, the form of the value, meaning."""
     rows = [
-        "| field | keys (the first there wins; * only when no other is) | value | meaning |",
+        "| field | keys (the first there wins; * only when no unmarked one is) | value | meaning |",
         "|---|---|---|---|",
     ]
     for row in fields.FIELDS:
