@@ -42,10 +42,14 @@ def timed(name: str, function: Callable[[Any], Any], items: list[Any]) -> list[A
 def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     settings = load_settings(REPO / "seo-export.toml")
-    texts = [article(index, 1)[1] for index in range(count)]
+    names, texts = zip(*(article(index, 1) for index in range(count)), strict=True)
     parsed = timed("parse (front matter + Markdown)", lambda t: parse_document(t, "a.md"), texts)
     timed("front-matter schema", lambda p: front_matter_findings(p, "a.md"), parsed)
-    articles = timed("normalize + extract", lambda p: normalize(p, "a.md", settings)[0], parsed)
+    # Each article with its file name, as a build reads it (the slug is the name's).
+    named = list(zip(parsed, names, strict=True))
+    articles = timed(
+        "normalize + extract", lambda pair: normalize(pair[0], "a.md", settings, pair[1])[0], named
+    )
     timed("article checks", lambda a: run_article_checks(a, settings), articles)
     documents = timed("build JSON-LD", lambda a: build_jsonld(a, settings), articles)
     timed(
@@ -65,7 +69,11 @@ def main() -> None:
         lambda d: (dumps_pretty(d), dumps_pretty(head_data([], d))),
         documents,
     )
-    timed("TOTAL build_text", lambda t: build_text(t, "h", "a.md", settings), texts)
+    timed(
+        "TOTAL build_text",
+        lambda pair: build_text(pair[1], "h", "a.md", settings, name=pair[0]),
+        list(zip(names, texts, strict=True)),
+    )
 
 
 if __name__ == "__main__":

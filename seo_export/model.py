@@ -210,16 +210,25 @@ class MedicalCodeRef:
     """The coding system, e.g. ``ICD-10``."""
 
 
+ContributorKind = Literal["Person", "Organization"]
+
+
 @dataclass(frozen=True, slots=True)
-class Reviewer:
-    """Who reviewed the article medically (schema.org reviewedBy)."""
+class Contributor:
+    """Who wrote or reviewed an article (schema.org author, reviewedBy): a graph node."""
 
     name: str
     """Person or organisation name."""
-    kind: Literal["Person", "Organization"] = "Person"
+    kind: ContributorKind = "Person"
     """schema.org type."""
     url: str | None = None
     """Their page, when given."""
+    job_title: str | None = None
+    """Their job title (schema.org jobTitle), for a Person."""
+    same_as: tuple[str, ...] = ()
+    """Their profiles elsewhere (schema.org sameAs)."""
+    key: str = ""
+    """What their node's ``@id`` ends with: the settings' id, else their name as a slug."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,11 +238,12 @@ class Article:
     source: str
     """Path of the source file, as displayed in findings."""
     slug: str
-    """URL slug, ``^[a-z0-9]+(-[a-z0-9]+)*$``."""
+    """URL slug, ``^[a-z0-9]+(-[a-z0-9]+)*$``; with ``{path}`` in article_url, the folders
+    and the slug joined by hyphens. Names the article's folder in out/ and must be unique."""
     url: str
     """Absolute canonical URL."""
     title: str
-    """The article's title (front matter ``title``)."""
+    """The article's title (front matter ``title``, else derived: see ``title_source``)."""
     meta_title: str | None
     """Title for search results (``metaTitle``), when it differs from ``title``."""
     description: str
@@ -260,8 +270,20 @@ class Article:
     """hreflang -> absolute URL of each language version, this one and x-default included."""
     last_reviewed: PageDate | None = None
     """Medical review date (``lastReviewed``)."""
-    reviewed_by: Reviewer | None = None
+    reviewers: tuple[Contributor, ...] = ()
     """Who reviewed it (``reviewedBy``)."""
+    authors: tuple[Contributor, ...] = ()
+    """Who wrote it (``author``, else the settings' default author)."""
+    keywords: tuple[str, ...] = ()
+    """Its keywords (``keywords``, ``tags``, ``categories`` joined)."""
+    redirects: tuple[str, ...] = ()
+    """Absolute URLs that redirect to it (Hugo's ``aliases``, Jekyll's ``redirect_from``)."""
+    expiry_date: PageDate | None = None
+    """The day from which it is left out (``expiryDate``)."""
+    title_source: str = "front-matter"
+    """Where the title came from: front-matter, h1, meta-title or file-name."""
+    description_source: str = "front-matter"
+    """Where the description came from: front-matter, intro, paragraph, meta-title or title."""
     alternate_names: tuple[str, ...] = ()
     """Other names of the condition (``alternateName``)."""
     codes: tuple[MedicalCodeRef, ...] = ()

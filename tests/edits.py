@@ -49,8 +49,11 @@ def write_project(root: Path, *, clash: bool = False) -> Settings:
         faq = EMPTY_QUESTION if n == 4 else ""  # a warning to take away
         (content / f"artikel-{n}.md").write_text(article(n, faq=faq), encoding="utf-8")
     (content / "broken.md").write_text("---\ntitle: [x\n---\n\nTekst.\n", encoding="utf-8")
-    if clash:  # the same title, so the same slug, as artikel-2: skipped as a duplicate
-        (content / "artikel-2x.md").write_text(article(2, body=" Kopi."), encoding="utf-8")
+    if clash:  # the same slug as artikel-2: skipped as a duplicate
+        copy = article(2, body=" Kopi.").replace(
+            "title: Artikel 2\n", "title: Artikel 2\nslug: artikel-2\n"
+        )
+        (content / "artikel-2x.md").write_text(copy, encoding="utf-8")
     return load_settings(root / "seo-export.toml")
 
 

@@ -84,8 +84,8 @@ def test_adversarial_case(name: str, tmp_path: Path) -> None:
     shutil.copy(REPO / "seo-export.toml", tmp_path / "seo-export.toml")
     content = tmp_path / "content"
     content.mkdir()
-    (content / "good-one.md").write_text(GOOD.format(title="Godt et"), encoding="utf-8")
-    (content / "good-two.md").write_text(GOOD.format(title="Godt to"), encoding="utf-8")
+    (content / "godt-et.md").write_text(GOOD.format(title="Godt et"), encoding="utf-8")
+    (content / "godt-to.md").write_text(GOOD.format(title="Godt to"), encoding="utf-8")
     target = write_case(name, spec, content, tmp_path)
     settings = load_settings(tmp_path / "seo-export.toml")
 

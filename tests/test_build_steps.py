@@ -22,9 +22,10 @@ from seo_export.config.settings import Settings, load_settings
 from helpers import result_summary, sample_project, snapshot
 
 
-def article(n: int) -> str:
+def article(n: int, slug: str | None = None) -> str:
+    slug_line = f"slug: {slug}\n" if slug else ""
     return (
-        f"---\ntitle: Artikel {n}\ndatePublished: 2025-01-10\n"
+        f"---\ntitle: Artikel {n}\n{slug_line}datePublished: 2025-01-10\n"
         f"description: Beskrivelse nummer {n} af en artikel, lang nok til at være en god beskrivelse.\n"
         f"---\n\nIntro {n}.\n\n## Symptomer\n\nSymptomer inkluderer smerte og prikken.\n"
     )
@@ -111,7 +112,7 @@ def test_no_stamp_is_read_when_forced_or_a_run_stopped_half_way(
 def test_a_skipped_duplicate_keeps_the_stamp_from_vouching_for_any_source(
     tmp_path: Path,
 ) -> None:
-    settings = sample_project(tmp_path / "site", {"a.md": article(1), "b.md": article(1)})
+    settings = sample_project(tmp_path / "site", {"a.md": article(1), "b.md": article(1, "a")})
     assert build_site(settings).skipped == 1  # b.md: its slug is a.md's
     stamped = read_stamp(settings, discover_project(settings), force=False)
     assert stamped is not None and stamped.changed == ()  # the no-op still holds
@@ -123,7 +124,7 @@ def test_plan_run_and_finish_by_hand_make_what_build_site_makes(
 ) -> None:
     gone = manifest_entries(built)["artikel-3.md"]["files"]
     (built.content_dir / "artikel-3.md").unlink()
-    (built.content_dir / "kopi.md").write_text(article(1), encoding="utf-8")  # artikel-1's slug
+    (built.content_dir / "kopi.md").write_text(article(1, "artikel-1"), encoding="utf-8")
     shutil.copytree(built.root, tmp_path / "copy")
     copy = load_settings(tmp_path / "copy" / "seo-export.toml")
 

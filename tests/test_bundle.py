@@ -39,6 +39,7 @@ ARTICLES = {
     "b-broken.md": "---\ntitle: [x\n---\n\nTekst.\n",
     "c-albue.md": """---
 title: Tennisalbue
+slug: tennisalbue
 description: Tennisalbue giver smerter på ydersiden af albuen. Læs om symptomer, årsager og behandling.
 datePublished: 2025-01-10
 ---

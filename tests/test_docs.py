@@ -11,7 +11,14 @@ import pytest
 from seo_export.checks.registry import all_codes
 from seo_export.cli import main
 from seo_export.domain.schemas import load_schema
-from seo_export.project.docs import codes_table, dates_table, properties_table, settings_table
+from seo_export.project.docs import (
+    codes_table,
+    dates_table,
+    fields_table,
+    properties_table,
+    settings_table,
+    tools_table,
+)
 
 from conftest import REPO
 
@@ -21,6 +28,8 @@ BLOCKS = {
     "codes": codes_table,
     "properties": properties_table,
     "dates": dates_table,
+    "fields": fields_table,
+    "tools": tools_table,
 }
 
 
@@ -127,7 +136,9 @@ def test_readme_sample_output_is_what_the_sample_builds(
     excerpt = json.loads(shown.group(1))
     settings = load_settings(REPO / "seo-export.toml")
     source = REPO / "content" / "nerveafklemning.md"
-    built = build_article(source.read_text(encoding="utf-8"), settings, path="x.md")
+    built = build_article(
+        source.read_text(encoding="utf-8"), settings, path="content/nerveafklemning.md"
+    )
     assert built.jsonld is not None
     graph = {node["@id"]: node for node in built.jsonld["@graph"]}
     assert excerpt["@context"] == built.jsonld["@context"]

@@ -61,7 +61,7 @@ def expected_tags(meta: dict[str, Any]) -> list[tuple[str, dict[str, str]]]:
 
 
 def built(text: str, settings: Settings) -> tuple[str, dict[str, Any], dict[str, Any]]:
-    result = build_article(text, settings, path="a.md")
+    result = build_article(text, settings)  # no file name: the slug is the title's
     assert result.head_html is not None and result.jsonld is not None, result.findings
     meta = json.loads({f.path.split("/")[-1]: f.content for f in result.files}["meta.json"])
     return result.head_html, dict(result.jsonld), meta

@@ -41,9 +41,11 @@ def project(tmp_path: Path) -> Settings:
     shutil.copy(SAMPLE, content / "nerveafklemning.md")
     for n in range(1, 4):
         (content / f"artikel-{n}.md").write_text(article(n), encoding="utf-8")
-    # One article with a warning (dates out of order) and one that is skipped (no title).
+    # One article with a warning (dates out of order) and one that is skipped (no such date).
     (content / "artikel-4.md").write_text(article(4, updated="2024-01-01"), encoding="utf-8")
-    (content / "uden-titel.md").write_text("---\ndescription: x\n---\n\nTekst.\n", "utf-8")
+    (content / "uden-dato.md").write_text(
+        "---\ndatePublished: 31/02/2025\n---\n\nTekst.\n", "utf-8"
+    )
     return load_settings(tmp_path / "seo-export.toml")
 
 
@@ -60,7 +62,7 @@ def test_a_no_op_build_reports_what_a_full_look_reports(project: Settings) -> No
     first = build_site(project, keep_info=True)
     assert (first.built, first.skipped) == (5, 1)
     codes = sorted({f.code for f in first.findings})
-    assert "date-order" in codes and "title-missing" in codes
+    assert "date-order" in codes and "date-invalid" in codes
 
     from_stamp = build_site(project, keep_info=True)
     cache_path(project.out_dir).unlink()  # no stamp: the manifest is read again

@@ -150,3 +150,55 @@ def test_fuzz_any_bytes_never_crash_the_pipeline(data: bytes) -> None:
 def test_fuzz_any_text_never_crashes_the_pipeline(text: str) -> None:
     build_article("---\ntitle: T\n---\n" + text, SETTINGS, path="a.md")
     build_article(text, SETTINGS, path="a.md")
+
+
+def _shape_values() -> dict[str, st.SearchStrategy[Any]]:
+    words = st.one_of(texts, st.integers(-5, 5))
+    urls = st.one_of(st.sampled_from(URLS), texts)
+    person = st.fixed_dictionaries(
+        {"name": texts},
+        optional={"url": urls, "jobTitle": texts, "sameAs": st.lists(urls, max_size=2)},
+    )
+    image = st.one_of(
+        urls,
+        st.fixed_dictionaries({"url": urls}, optional={"alt": texts, "width": st.integers(0, 9)}),
+    )
+    return {
+        "title": st.one_of(texts, st.none()),
+        "text": st.one_of(texts, st.none()),
+        "date": st.sampled_from(["2024-02-29", "19/02/2025", "2999-01-01", "31/02/2024", "x"]),
+        "date-or-flag": st.one_of(st.booleans(), st.sampled_from(["2024-02-29", "no"])),
+        "flag": st.booleans(),
+        "slug": st.sampled_from(["knae", "a-b", "X"]),
+        "url": urls,
+        "image": st.one_of(image, st.lists(image, max_size=2)),
+        "names": st.one_of(words, st.lists(words, max_size=3)),
+        "people": st.one_of(words, person, st.lists(st.one_of(words, person), max_size=3)),
+        "paths": st.one_of(urls, st.lists(urls, max_size=2)),
+        "translations": st.dictionaries(st.sampled_from(["en", "de", "x-default", "?"]), urls),
+        "codes": st.fixed_dictionaries({"codeValue": words, "codingSystem": texts}),
+        "code": words,
+    }
+
+
+def _front_matters() -> st.SearchStrategy[dict[str, Any]]:
+    from seo_export.domain.fields import FIELDS
+
+    values = _shape_values()
+    pairs = [
+        st.tuples(st.just(key.name), values[row.shape_of(key)])
+        for row in FIELDS
+        for key in row.keys
+    ]
+    return st.lists(st.one_of(pairs), max_size=6).map(dict)
+
+
+@given(front=_front_matters(), body=blocks)
+def test_front_matter_the_schema_accepts_never_builds_an_invalid_document(
+    front: dict[str, Any], body: str
+) -> None:
+    """Valid input never gives invalid output: whatever the front matter, when its schema
+    accepts it, the JSON-LD built from it passes graph.schema.json."""
+    text = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + body + "\n"
+    result = build_article(text, SETTINGS, path="a.md")
+    assert "jsonld-schema" not in {f.code for f in result.findings}, result.findings

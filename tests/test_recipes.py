@@ -243,9 +243,16 @@ def test_a_property_row_added_to_the_table_flows_end_to_end(
         {"@type": "Drug", "name": "Ibuprofen"},
         {"@type": "Drug", "name": "Paracetamol"},
     ]
-    # The regenerated schemas hold the new property to its item types.
+    # The regenerated schemas hold the new property to its item types, so a type it does
+    # not allow is left out of what the front matter gives (the item keeps its default).
     wrong = MEDICINE.replace("drugs: [Sumatriptan]", "drugs: [{name: X, type: MedicalTest}]")
-    assert errors_of(build_article(wrong, settings).findings) == ["jsonld-schema"]
+    kept = build_article(wrong, settings)
+    assert errors_of(kept.findings) == []
+    assert "entity-type-invalid" in [f.code for f in kept.findings]
+    assert kept.jsonld is not None
+    assert kept.jsonld["@graph"][1]["drug"] == [{"@type": "Drug", "name": "X"}]
+    doctored = json.loads(json.dumps(kept.jsonld).replace('"Drug"', '"MedicalTest"'))
+    assert [e.json_path for e in iter_schema_errors("graph.schema.json", doctored)]
 
     monkeypatch.chdir(tmp_path / "site")
     validated = CliRunner().invoke(main, ["validate", "--format", "json", "content/migraene.md"])

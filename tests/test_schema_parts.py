@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from seo_export.domain.dates import date_keys
 from seo_export.domain.properties import entity_keys, property_names
 from seo_export.domain.schema_parts import GENERATED, schema_parts, with_parts
 from seo_export.domain.schemas import schemas_dir
@@ -71,11 +72,19 @@ def test_parts_replace_in_place_and_leave_nothing_of_a_removed_row() -> None:
 
 def test_every_date_key_refers_to_the_one_date_definition() -> None:
     schema = json.loads((schemas_dir() / "front-matter.schema.json").read_text(encoding="utf-8"))
-    refs = [key for key, spec in schema["properties"].items() if spec == {"$ref": "#/$defs/date"}]
-    assert refs == [
-        "datePublished", "date", "published", "lastUpdated", "updated", "dateModified",
-        "modified", "last_updated", "lastReviewed", "last_reviewed",
-    ]  # fmt: skip
+    refs = {
+        key
+        for key, spec in schema["properties"].items()
+        if spec.get("$ref") in ("#/$defs/date", "#/$defs/date-or-flag")
+    }
+    assert refs == {
+        "datePublished", "publishDate", "pubDate", "published", "publishedAt", "date",
+        "lastUpdated", "lastmod", "updatedDate", "updated", "dateModified", "modified",
+        "last_modified_at", "updatedAt", "last_updated", "expiryDate", "unpublishDate",
+        "lastReviewed", "last_reviewed",
+    }  # fmt: skip
+    assert refs == date_keys()
+    assert schema["$defs"]["date-or-flag"]["anyOf"][0] == {"$ref": "#/$defs/date"}
     assert "pattern" not in json.dumps(schema["$defs"]["date"])
 
 

@@ -52,7 +52,14 @@ def test_each_schema_is_valid_2020_12_and_loads_by_name(path: Path) -> None:
         ({"title": "T", "slug": "../x"}, False),
         ({"title": "T", "image": {"width": 10}}, False),
         ({"title": "T", "unknownKey": [1, 2]}, True),
-        ({"metaTitle": "no title"}, False),
+        ({"metaTitle": "no title"}, True),  # the title is derived then
+        ({"title": None, "published": False, "draft": "yes"}, True),
+        ({"title": "T", "author": [{"name": "A", "sameAs": "https://a.example/"}, "B"]}, True),
+        ({"title": "T", "author": {"url": "https://a.example/"}}, False),
+        ({"title": "T", "images": ["/a.jpg", {"src": "/b.jpg", "width": 10}]}, True),
+        ({"title": "T", "tags": ["a", 2], "categories": "x"}, True),
+        ({"title": "T", "tags": [{"name": "a"}]}, False),
+        ({"title": "T", "published": "someday"}, False),
     ],
 )
 def test_front_matter_schema(instance: dict[str, object], valid: bool) -> None:

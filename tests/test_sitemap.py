@@ -167,10 +167,10 @@ def test_build_writes_valid_sitemap_without_noindex_or_drafts(tmp_path: Path) ->
     content = tmp_path / "content"
     content.mkdir()
     shutil.copy(SAMPLE, content / "nerveafklemning.md")
-    (content / "hidden.md").write_text(
+    (content / "skjult.md").write_text(
         "---\ntitle: Skjult\nnoindex: true\n---\n\nx\n", encoding="utf-8"
     )
-    (content / "draft.md").write_text(
+    (content / "kladde.md").write_text(
         "---\ntitle: Kladde\ndraft: true\n---\n\nx\n", encoding="utf-8"
     )
     result = build_site(load_settings(tmp_path / "seo-export.toml"))
@@ -265,13 +265,13 @@ def test_an_entry_too_large_for_any_sitemap_is_reported_and_left_out(tmp_path: P
     content = tmp_path / "content"
     content.mkdir()
     long_image = "https://www.fysfinder.dk/billeder/" + "b" * 1200 + ".jpg"
-    (content / "a.md").write_text("---\ntitle: Kort\n---\n\nTekst.\n", "utf-8")
-    (content / "b.md").write_text(f"---\ntitle: Lang\nimage: {long_image}\n---\n\nx\n", "utf-8")
+    (content / "kort.md").write_text("---\ntitle: Kort\n---\n\nTekst.\n", "utf-8")
+    (content / "lang.md").write_text(f"---\ntitle: Lang\nimage: {long_image}\n---\n\nx\n", "utf-8")
     settings = load_settings(tmp_path / "seo-export.toml", sitemap_max_bytes=1024)
     result = build_site(settings)
     assert result.built == 2
     [problem] = [f for f in result.findings if f.code == "sitemap-entry-too-large"]
-    assert (problem.severity.value, problem.file) == ("warning", "content/b.md")
+    assert (problem.severity.value, problem.file) == ("warning", "content/lang.md")
     assert problem.message.startswith("its sitemap entry takes 1,")
     sitemap = (tmp_path / "out" / "sitemap.xml").read_bytes()
     assert re.findall(rb"<loc>(.*?)</loc>", sitemap) == [b"https://www.fysfinder.dk/artikler/kort/"]
@@ -279,5 +279,5 @@ def test_an_entry_too_large_for_any_sitemap_is_reported_and_left_out(tmp_path: P
     report = validate_project(settings)
     site_unit = next(unit for unit in report.units if unit.name == "site")
     assert [(f.code, f.file) for f in site_unit.findings] == [
-        ("sitemap-entry-too-large", "content/b.md")
+        ("sitemap-entry-too-large", "content/lang.md")
     ]

@@ -6,6 +6,7 @@ no disk touched. :mod:`seo_export.build.site` runs it over a content folder.
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -14,7 +15,6 @@ from seo_export.checks.validation import document_findings, front_matter_finding
 from seo_export.checks.vocabulary import Vocabulary
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import iso
-from seo_export.findings.codes import finding
 from seo_export.model import (
     Article,
     ArticleRecord,
@@ -43,18 +43,26 @@ def article_files(article: Article) -> tuple[str, str, str]:
     )
 
 
-def build_article(text: str, settings: Settings, path: str | None = None) -> ArticleResult:
+def build_article(
+    text: str, settings: Settings, path: str | None = None, *, name: str | None = None
+) -> ArticleResult:
     """Build one article from its text; pure (no disk), for CMS build steps and tests.
 
-    ``path`` is only used to say where findings are. The text may have a BOM
-    and CRLF line ends; both are normalised as when reading from disk.
+    ``path`` says where findings are. ``name`` is the article's path in the
+    content folder (``ordbog/knyster.md``), which gives its slug and ``{path}``
+    (slug_source = "path"), and a title and date when the front matter has none;
+    default: the file name of ``path``; with neither, the slug comes from the title.
+    The text may have a BOM and CRLF line ends; both are normalised as when
+    reading from disk.
     """
     display = path or "<article>"
+    if name is None and path is not None:
+        name = posixpath.basename(path.replace("\\", "/"))
     source = SourceFile(path=display, name=display, display=display)
     decoded = decode_source(source, text.encode("utf-8", "surrogatepass"))
     if decoded.text is None:
         return ArticleResult(display, decoded.content_hash, None, None, None, (), decoded.findings)
-    return build_text(decoded.text, decoded.content_hash, display, settings)
+    return build_text(decoded.text, decoded.content_hash, display, settings, name=name)
 
 
 def build_text(
@@ -65,9 +73,11 @@ def build_text(
     *,
     vocabulary: Vocabulary | None = None,
     check_vocabulary: bool = False,
+    name: str | None = None,
 ) -> ArticleResult:
     """Parse, normalize, build and validate decoded text (LF line ends).
 
+    ``name``: the article's path in the content folder (see :func:`build_article`).
     ``check_vocabulary`` adds the schema.org vocabulary check of the built
     document (``validate`` asks for it; see :func:`document_findings`).
     """
@@ -77,18 +87,8 @@ def build_text(
     schema_findings = front_matter_findings(parsed, display)
     if schema_findings:
         return ArticleResult(display, content_hash, None, None, None, (), tuple(schema_findings))
-    article, findings = normalize(parsed, display, settings)
-    if article is None:
-        return ArticleResult(display, content_hash, None, None, None, (), tuple(findings))
-    if article.draft:
-        findings.append(
-            finding(
-                "draft-skipped",
-                "draft: not built",
-                display,
-                article.front_matter_lines.get("draft"),
-            )
-        )
+    article, findings = normalize(parsed, display, settings, name)
+    if article is None or article.draft:  # a draft, scheduled or expired: normalize says which
         return ArticleResult(display, content_hash, article, None, None, (), tuple(findings))
     findings.extend(run_article_checks(article, settings))
     jsonld = build_jsonld(article, settings)

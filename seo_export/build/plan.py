@@ -35,6 +35,7 @@ from seo_export.build.statcache import StampedBuild, StatCache, StatKey, stamped
 from seo_export.build.work import Outcome, Task
 from seo_export.config.settings import Settings
 from seo_export.model import Finding
+from seo_export.read import publication
 from seo_export.read.discover import SourceList, discover
 
 
@@ -52,18 +53,25 @@ class Discovery:
 
 def discover_project(settings: Settings) -> Discovery:
     """The sources under ``settings.content_dir`` (out/ left out when it is inside)."""
-    sources, findings = discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
+    sources, findings = discover(
+        settings.content_dir,
+        settings.root,
+        out_dir=settings.out_dir,
+        exclude=settings.exclude_pattern,
+    )
     return Discovery(sources, tuple(findings), stamp_key(settings, findings))
 
 
 def stamp_key(settings: Settings, discover_findings: Sequence[Finding]) -> str:
-    """What a build's output depends on besides the sources: version, settings, folders, and
-    what discovery reported."""
+    """What a build's output depends on besides the sources: version, settings, folders,
+    what discovery reported, and the day (an article scheduled or due to expire changes
+    with it: the first build of a day looks at every source's last findings)."""
     import orjson
 
     return orjson.dumps(
         [
             VERSION,
+            publication.today().isoformat(),
             settings.digest,
             os.path.abspath(settings.content_dir),  # noqa: PTH100 - no symlinks resolved
             os.path.abspath(settings.root),  # noqa: PTH100

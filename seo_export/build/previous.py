@@ -16,6 +16,7 @@ from seo_export.build.bundle import BUFFER as BUNDLE_BUFFER
 from seo_export.build.bundle import line_source, line_start
 from seo_export.build.manifest import MANIFEST_NAME, ManifestHeader, parse_entry, read_manifest
 from seo_export.config.settings import Settings
+from seo_export.read.publication import TIME_BOUND_CODES
 
 Entry = tuple[dict[str, Any], str]
 """A previous manifest entry: parsed, and its JSON line."""
@@ -50,8 +51,12 @@ def files_of(line: str) -> list[str]:
 
 
 def needs_rebuild(line: str) -> bool:
-    """A skipped duplicate is rebuilt every time: the article that held its slug may be gone."""
-    return '"code":"slug-duplicate"' in line
+    """A skipped duplicate is rebuilt every time: the article that held its slug may be gone;
+    and so is an article scheduled or due to expire, which another day may change."""
+    return any(f'"code":"{code}"' in line for code in _REBUILT_CODES)
+
+
+_REBUILT_CODES = ("slug-duplicate", *TIME_BOUND_CODES)
 
 
 class PreviousEntries:

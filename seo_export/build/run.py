@@ -354,7 +354,9 @@ class Tally:
         text = read_source(source, self.settings.max_file_bytes)
         if text.text is None:
             return
-        result = build_text(text.text, text.content_hash, source.display, self.settings)
+        result = build_text(
+            text.text, text.content_hash, source.display, self.settings, name=source.name
+        )
         for file in result.files:
             self.transaction.write(file.path, file.content)
 

@@ -23,7 +23,12 @@ def snapshot(settings: Settings) -> Snapshot:
     seen = []
     paths = [settings.source] if os.path.isfile(settings.source) else []  # noqa: PTH113
     try:
-        sources, _ = discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
+        sources, _ = discover(
+            settings.content_dir,
+            settings.root,
+            out_dir=settings.out_dir,
+            exclude=settings.exclude_pattern,
+        )
         paths += [source.path for source in sources]
     except SeoExportError:
         pass  # the content folder is gone for now; its return is a change like any other

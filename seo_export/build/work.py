@@ -84,7 +84,7 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
             source.display, text.content_hash, None, None, None, (), text.findings
         )
     else:
-        result = build_text(text.text, text.content_hash, source.display, settings)
+        result = build_text(text.text, text.content_hash, source.display, settings, name=task.name)
     record = record_of(task.name, result)
     bundle = None
     if settings.output == "bundle":

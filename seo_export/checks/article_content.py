@@ -91,7 +91,8 @@ def description_length(article: Article, settings: Settings) -> Iterator[Finding
     Code(
         "description-derived",
         INFO,
-        "The article has no description in its front matter; one was derived from the intro.",
+        "The article has no description in its front matter; one was derived from the intro "
+        "(else from the first paragraph, the metaTitle or the title).",
         "Write `description:` yourself: a derived one is a cut-off first paragraph.",
     ),
     Code(
@@ -112,13 +113,30 @@ def description_source(article: Article, settings: Settings) -> Iterator[Finding
             key="description",
         )
     elif article.description_derived:
+        origin, line = _description_origin(article)
         yield finding(
             "description-derived",
-            "description derived from the intro; write one in the front matter",
+            f"description {origin}; write one in the front matter",
             article.source,
-            article.intro[0].line if article.intro else None,
+            line,
             key="description",
         )
+
+
+def _description_origin(article: Article) -> tuple[str, int | None]:
+    """How a derived description was made, and the line it came from."""
+    if article.description_source == "paragraph":
+        first = next(
+            (b for s in article.sections for b in s.blocks if b.text and b.kind != "heading"),
+            None,
+        )
+        line = first.line if first is not None else None
+        return "cut from the first paragraph (the article has no intro)", line
+    if article.description_source in ("meta-title", "title"):
+        key = "metaTitle" if article.description_source == "meta-title" else "title"
+        lines = article.front_matter_lines
+        return f"taken from the {key} (the article has no paragraph)", lines.get(key)
+    return "derived from the intro", article.intro[0].line if article.intro else None
 
 
 @article_check(

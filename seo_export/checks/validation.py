@@ -21,6 +21,7 @@ from seo_export.domain.dates import date_keys
 from seo_export.domain.schemas import iter_schema_errors
 from seo_export.findings.codes import finding
 from seo_export.model import Article, Finding
+from seo_export.read.fields import folded, written_keys
 from seo_export.read.parse import ParsedDocument
 
 _GRAPH_NODE = re.compile(r"^\$\['@graph'\]\[(\d+)\](.*)$")
@@ -39,12 +40,16 @@ def json_compatible(value: Any) -> Any:
 
 
 def front_matter_findings(parsed: ParsedDocument, display: str) -> list[Finding]:
-    """Every way the front matter breaks schemas/front-matter.schema.json, as findings."""
+    """Every way the front matter breaks schemas/front-matter.schema.json, as findings.
+
+    Keys are checked as the readers read them, without regard to case (``Draft`` as
+    ``draft``); a finding names the key as written, at its line.
+    """
     findings: list[Finding] = []
     seen: set[str] = set()
-    for error in iter_schema_errors(
-        "front-matter.schema.json", json_compatible(parsed.front_matter)
-    ):
+    written = written_keys(parsed.front_matter)
+    instance = json_compatible(folded(parsed.front_matter, written))
+    for error in iter_schema_errors("front-matter.schema.json", instance):
         path = list(error.absolute_path)
         if error.validator == "required":
             required = error.validator_value if isinstance(error.validator_value, list) else []
@@ -60,20 +65,21 @@ def front_matter_findings(parsed: ParsedDocument, display: str) -> list[Finding]
                     )
                 )
             continue
-        key = str(path[0]) if path else ""
-        if key in seen:
+        canonical = str(path[0]) if path else ""
+        if canonical in seen:
             continue
-        seen.add(key)
+        seen.add(canonical)
+        key = written.original(canonical)
         line = parsed.key_lines.get(key)
         value = parsed.front_matter.get(key)
-        if key in date_keys():
+        if canonical in date_keys():
             shown = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
             code, message = "date-invalid", f"{key}: {shown!r} is not a date"
-        elif key == "slug":
+        elif canonical == "slug":
             code = "slug-invalid"
             message = f"slug {value!r} must be lower-case letters, digits and single hyphens"
         else:
-            where = ".".join(str(part) for part in path)
+            where = ".".join(str(part) for part in [key, *path[1:]])
             code, message = "field-type", f"{where}: {error.message}"
         findings.append(finding(code, message, display, line, key=key or None))
     return findings

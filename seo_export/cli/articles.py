@@ -12,9 +12,9 @@ if TYPE_CHECKING:
     from seo_export.config.settings import Settings
 
 
-def read_article(path: Path, settings: Settings, out: Output) -> tuple[str, str]:
-    """(display path, text) of an article named on the command line; its findings and
-    exit 2 when it cannot be read."""
+def read_article(path: Path, settings: Settings, out: Output) -> tuple[str, str, str]:
+    """(display path, text, path in the content folder) of an article named on the command
+    line; its findings and exit 2 when it cannot be read."""
     from seo_export.read.discover import read_source, source_for_path
 
     source = source_for_path(path, settings.content_dir, settings.root)
@@ -23,7 +23,7 @@ def read_article(path: Path, settings: Settings, out: Output) -> tuple[str, str]
         out.findings(text.findings)
         out.flush()
         fail(f"cannot read {source.display}")
-    return source.display, text.text
+    return source.display, text.text, source.name
 
 
 def article_paths(articles: tuple[Path, ...], settings: Settings) -> list[Path]:
@@ -34,7 +34,12 @@ def article_paths(articles: tuple[Path, ...], settings: Settings) -> list[Path]:
     from seo_export.read.discover import discover
 
     try:
-        sources, _ = discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
+        sources, _ = discover(
+            settings.content_dir,
+            settings.root,
+            out_dir=settings.out_dir,
+            exclude=settings.exclude_pattern,
+        )
     except SeoExportError as error:
         fail(str(error))
     return [Path(source.path) for source in sources]

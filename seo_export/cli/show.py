@@ -30,8 +30,8 @@ def show(
 
     out = Output(fmt)
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
-    display, text = read_article(article, settings, out)
-    result = build_article(text, settings, path=display)
+    display, text, name = read_article(article, settings, out)
+    result = build_article(text, settings, path=display, name=name)
     if result.jsonld is None:
         out.findings(result.findings)
         out.flush()

@@ -36,7 +36,7 @@ def suggest(
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     failed = False
     for path in article_paths(articles, settings):
-        display, text = read_article(path, settings, out)
+        display, text, _ = read_article(path, settings, out)
         suggestion = suggest(text, settings, display)
         if suggestion.errors:  # a broken article has no items to suggest: say why
             out.findings(suggestion.errors)

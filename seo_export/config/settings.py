@@ -4,10 +4,15 @@
 file, and keyword overrides (the CLI's options). The merged mapping is checked
 against schemas/settings.schema.json, so every bad or unknown key is reported at
 once, with its name and the file it came from.
+
+Why it is long: :class:`Settings` is the one typed view of every setting, a field
+with its docstring each; the settings of content conventions and authors are read
+in :mod:`seo_export.config.conventions`.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -16,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from seo_export.config.conventions import content_conventions, site_authors
 from seo_export.config.settings_file import (
     find_settings_file,
     line_of,
@@ -25,6 +31,7 @@ from seo_export.config.settings_file import (
 from seo_export.domain import properties
 from seo_export.domain.schemas import schema_problems
 from seo_export.errors import SettingsError
+from seo_export.model import Contributor
 from seo_export.system import display_path
 
 
@@ -131,6 +138,11 @@ _FIXED_DEFAULTS: dict[str, Any] = {
     "max_file_bytes": 5 * 1024 * 1024,
     "max_front_matter_nodes": 10000,
     "jobs": 0,
+    "slug_source": "path",
+    "file_name_date": True,
+    # Hugo's list pages (a section's _index.md) and Jekyll's unpublished posts.
+    "exclude": ["**/_index.*", "**/_drafts/**"],
+    "authors": [],
 }
 
 
@@ -219,10 +231,44 @@ class Settings:
     """Where the settings came from, for messages."""
     digest: str
     """SHA-256 of the effective settings, for the incremental cache."""
+    slug_source: str = "path"
+    """``path``: a slug from the file name (as static-site tools make URLs); ``title``:
+    from the title."""
+    file_name_date: bool = True
+    """Read ``2024-05-01-`` at the start of a file name as its date (Jekyll's posts)."""
+    exclude: tuple[str, ...] = ()
+    """Glob patterns of files in the content folder that are not articles."""
+    exclude_pattern: re.Pattern[str] | None = None
+    """``exclude`` as one regular expression over POSIX paths relative to the content folder."""
+    authors: tuple[Contributor, ...] = ()
+    """The site's authors (``[[authors]]``), matched by id or name from the front matter."""
+    default_author: Contributor | None = None
+    """The author of articles that name none."""
 
-    def article_url_for(self, slug: str) -> str:
-        """The absolute URL of the article with this slug."""
-        return self.base_url + self.article_url.replace("{slug}", slug)
+    def article_url_for(
+        self, slug: str, path: str | None = None, date: dt.date | None = None
+    ) -> str:
+        """The absolute URL of the article with this slug, ``{path}`` (folders and slug)
+        and publication date (for ``{year}``, ``{month}`` and ``{day}``)."""
+        url = self.article_url.replace("{slug}", slug).replace("{path}", path or slug)
+        if date is not None:
+            url = url.replace("{year}", f"{date.year:04d}")
+            url = url.replace("{month}", f"{date.month:02d}").replace("{day}", f"{date.day:02d}")
+        return self.base_url + url
+
+    @property
+    def url_needs_date(self) -> bool:
+        """Whether ``article_url`` has ``{year}``, ``{month}`` or ``{day}``."""
+        return any(part in self.article_url for part in ("{year}", "{month}", "{day}"))
+
+    def author_named(self, name: str) -> Contributor | None:
+        """The ``[[authors]]`` entry whose id or name is ``name`` (in any case), if any."""
+        wanted = name.strip().casefold()
+        if not wanted:
+            return None
+        return next(
+            (a for a in self.authors if wanted in (a.key.casefold(), a.name.casefold())), None
+        )
 
     def absolute(self, url: str) -> str:
         """``url`` made absolute against the site root (absolute URLs pass through)."""
@@ -277,26 +323,7 @@ def load_settings(
 def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:
     base_url = str(values["base_url"]).rstrip("/")
     site_name = str(values["site_name"])
-    publisher_values = values.get("publisher") or {"name": site_name}
-    publisher = Publisher(
-        name=publisher_values["name"],
-        url=publisher_values.get("url", base_url + "/"),
-        logo=publisher_values.get("logo"),
-        same_as=tuple(publisher_values.get("same_as", ())),
-    )
     article_url = str(values["article_url"])
-    index_values = values.get("articles_index") or _default_articles_index(article_url)
-    index_url = str(index_values["url"])
-    articles_index = ArticlesIndex(
-        name=str(index_values["name"]),
-        url=index_url if index_url.startswith("http") else base_url + index_url,
-    )
-    rules = [*values["extra_sections"], *values["sections"]]
-    # Where files live and how many processes run do not change a byte of output, except
-    # the content folder as the findings name it (relative to the project's root).
-    output_relevant = {k: v for k, v in values.items() if k not in _NOT_IN_DIGEST}
-    output_relevant["content_dir"] = display_path(Path(values["content_dir"]), root)
-    canonical = json.dumps(output_relevant, sort_keys=True, ensure_ascii=False, default=str)
     return Settings(
         base_url=base_url,
         site_name=site_name,
@@ -307,18 +334,11 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         day_first=values["date_order"] == "day-first",
         description_length=int(values["description_length"]),
         faq_headings=_patterns(values["faq_headings"]),
-        publisher=publisher,
-        articles_index=articles_index,
+        publisher=_publisher(values, site_name, base_url),
+        articles_index=_articles_index(values, article_url, base_url),
         home_name=str(values.get("home_name", site_name)),
         audience=str(values["audience"]),
-        sections=tuple(
-            SectionRule(
-                property=rule["property"],
-                headings=_patterns(rule["headings"]),
-                item_type=rule.get("item_type"),
-            )
-            for rule in rules
-        ),
+        sections=_section_rules(values),
         enumeration_cues=tuple(values["enumeration_cues"]),
         enumeration_conjunctions=tuple(values["enumeration_conjunctions"]),
         relative_pronouns=tuple(values["relative_pronouns"]),
@@ -342,8 +362,51 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         jobs=int(values["jobs"]),
         root=root,
         source=source,
-        digest=hashlib.sha256(canonical.encode()).hexdigest(),
+        digest=_digest(values, root),
+        **content_conventions(values),
+        **site_authors(values),
     )
+
+
+def _publisher(values: Mapping[str, Any], site_name: str, base_url: str) -> Publisher:
+    publisher_values = values.get("publisher") or {"name": site_name}
+    return Publisher(
+        name=publisher_values["name"],
+        url=publisher_values.get("url", base_url + "/"),
+        logo=publisher_values.get("logo"),
+        same_as=tuple(publisher_values.get("same_as", ())),
+    )
+
+
+def _articles_index(values: Mapping[str, Any], article_url: str, base_url: str) -> ArticlesIndex:
+    index_values = values.get("articles_index") or _default_articles_index(article_url)
+    index_url = str(index_values["url"])
+    return ArticlesIndex(
+        name=str(index_values["name"]),
+        url=index_url if index_url.startswith("http") else base_url + index_url,
+    )
+
+
+def _section_rules(values: Mapping[str, Any]) -> tuple[SectionRule, ...]:
+    rules = [*values["extra_sections"], *values["sections"]]
+    return tuple(
+        SectionRule(
+            property=rule["property"],
+            headings=_patterns(rule["headings"]),
+            item_type=rule.get("item_type"),
+        )
+        for rule in rules
+    )
+
+
+def _digest(values: Mapping[str, Any], root: Path) -> str:
+    """SHA-256 of the settings that change output. Where files live and how many
+    processes run do not change a byte of it, except the content folder as the findings
+    name it (relative to the project's root)."""
+    output_relevant = {k: v for k, v in values.items() if k not in _NOT_IN_DIGEST}
+    output_relevant["content_dir"] = display_path(Path(values["content_dir"]), root)
+    canonical = json.dumps(output_relevant, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
 
 
 _NOT_IN_DIGEST = frozenset({"content_dir", "out_dir", "jobs"})
@@ -356,6 +419,6 @@ def _patterns(sources: list[str]) -> tuple[re.Pattern[str], ...]:
 def _default_articles_index(article_url: str) -> dict[str, str]:
     """``/artikler/{slug}/`` -> {name: Artikler, url: /artikler/}; the root otherwise."""
     first = article_url.strip("/").split("/")[0]
-    if "{slug}" in first:
+    if "{" in first:
         return {"name": "Articles", "url": "/"}
     return {"name": first.replace("-", " ").capitalize(), "url": f"/{first}/"}

@@ -1,4 +1,4 @@
-"""Reading the dates authors write: one table of the forms, and the keys that hold them.
+"""Reading the dates authors write: one table of the forms they take.
 
 Each row of :data:`DATE_FORMS` is one way of writing a date (D/M/YYYY, ISO,
 ...): its pattern, an example, a description and the function that reads it.
@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from seo_export.domain import fields
 from seo_export.model import PageDate
 
 
@@ -45,13 +46,6 @@ class DateForm:
     """Turns a match into the date."""
 
 
-DATE_FIELDS: dict[str, tuple[str, ...]] = {
-    "date_published": ("datePublished", "date", "published"),
-    "date_updated": ("lastUpdated", "updated", "dateModified", "modified", "last_updated"),
-    "last_reviewed": ("lastReviewed", "last_reviewed"),
-}
-"""Each date of an article -> the front-matter keys that give it, the first one preferred."""
-
 DATE_SCHEMA_FORMAT = "seo-export-date"
 """The JSON Schema format of a front-matter date, answered by :func:`check_date_text`."""
 
@@ -74,8 +68,8 @@ MONTH_NAMES: dict[int, tuple[str, ...]] = {
 
 
 def date_keys() -> frozenset[str]:
-    """Every front-matter key that holds a date."""
-    return frozenset(key for keys in DATE_FIELDS.values() for key in keys)
+    """Every front-matter key that holds a date (the date-shaped keys of the fields table)."""
+    return fields.date_key_names()
 
 
 def _calendar_date(year: int, month: int, day: int, text: str) -> dt.date:

@@ -6,7 +6,7 @@ type of those items, the headings that feed it, and a line for the docs.
 Everything that names these properties reads this table: the extraction
 (read/extract.py), the JSON-LD (outputs/jsonld.py), the default section map
 and the settings schema (config/settings.py), the report and the README table
-(project/), the known front-matter keys (read/normalize.py), and the JSON
+(project/), the known front-matter keys (read/fields.py, read/keys.py), and the JSON
 Schemas in schemas/, which are generated from it (domain/schema_parts.py).
 
 Adding a property is adding a row. The order of the rows is the order of the

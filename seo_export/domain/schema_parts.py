@@ -17,7 +17,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from seo_export.domain import dates, properties
+from seo_export.domain import dates, fields, properties
 
 GENERATED = "Generated from seo_export/domain/: pytest tests/test_schema_parts.py --update-golden"
 """The ``$comment`` of a generated entry (a key that refers to a generated ``$defs`` entry
@@ -57,9 +57,19 @@ def _front_matter_parts() -> Parts:
             {"type": "string"},
         ),
     }
-    for keys in dates.DATE_FIELDS.values():
-        for key in keys:
-            parts[f"/properties/{key}"] = {"$ref": "#/$defs/date"}
+    for shape in sorted({row.shape_of(k) for row in fields.FIELDS for k in row.keys}):
+        if shape != "date":
+            parts[f"/$defs/{shape}"] = {
+                "$comment": GENERATED,
+                "description": fields.SHAPES[shape][:1].upper() + fields.SHAPES[shape][1:] + ".",
+                **FIELD_SHAPES[shape],
+            }
+    for row in fields.FIELDS:
+        for field_key in row.keys:
+            parts[f"/properties/{field_key.name}"] = {
+                "$ref": f"#/$defs/{row.shape_of(field_key)}",
+                "description": _key_description(row, field_key),
+            }
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         shape = "#/$defs/items" if prop.item_type else "#/$defs/texts"
         for key in prop.front_matter_keys:
@@ -67,6 +77,101 @@ def _front_matter_parts() -> Parts:
             described = prop.meaning if key == prop.name else alias
             parts[f"/properties/{key}"] = {"$ref": shape, "description": described}
     return parts
+
+
+def _key_description(row: fields.FrontMatterField, key: fields.FieldKey) -> str:
+    first = row.keys[0].name
+    meaning = row.meaning[:1].lower() + row.meaning[1:]
+    said = row.meaning if key.name == first else f"Same as {first}: {meaning}"
+    if key.fallback:
+        said += " Read only when none of the field's main keys is there."
+    return said + (f" Written by {', '.join(key.tools)}." if key.tools else "")
+
+
+_FLAG = {
+    "anyOf": [
+        {"type": "boolean"},
+        {"enum": ["true", "false", "yes", "no", "True", "False", "Yes", "No"]},
+    ]
+}
+_URL_TEXT = {"type": "string", "minLength": 1}
+_IMAGE_OBJECT = {
+    "type": "object",
+    "anyOf": [{"required": [name]} for name in ("url", "src", "image", "path")],
+    "properties": {
+        **dict.fromkeys(("url", "src", "image", "path"), _URL_TEXT),
+        "width": {"type": "integer", "minimum": 1},
+        "height": {"type": "integer", "minimum": 1},
+        "alt": {"type": "string"},
+        "caption": {"type": "string"},
+    },
+}
+_PERSON = {
+    "type": "object",
+    "required": ["name"],
+    "properties": {
+        "name": {"type": "string", "minLength": 1, "pattern": "\\S"},
+        "id": {"type": "string"},
+        "url": _URL_TEXT,
+        "jobTitle": {"type": "string"},
+        "job_title": {"type": "string"},
+        "sameAs": {"anyOf": [_URL_TEXT, {"type": "array", "items": _URL_TEXT}]},
+        "same_as": {"anyOf": [_URL_TEXT, {"type": "array", "items": _URL_TEXT}]},
+        "type": {"enum": ["Person", "Organization"]},
+    },
+}
+_NAME = {"type": ["string", "number"]}
+_CODE = {
+    "anyOf": [
+        {
+            "type": "object",
+            "required": ["codeValue", "codingSystem"],
+            "properties": {
+                "codeValue": {"type": ["string", "number"]},
+                "codingSystem": {"type": "string", "minLength": 1},
+            },
+        },
+        {
+            "type": "object",
+            "required": ["value", "system"],
+            "properties": {
+                "value": {"type": ["string", "number"]},
+                "system": {"type": "string", "minLength": 1},
+            },
+        },
+    ]
+}
+
+FIELD_SHAPES: dict[str, dict[str, Any]] = {
+    "title": {"type": ["string", "number", "null"]},
+    "text": {"type": ["string", "number", "null"]},
+    "date-or-flag": {"anyOf": [{"$ref": "#/$defs/date"}, _FLAG]},
+    "flag": _FLAG,
+    "slug": {"type": "string", "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$", "maxLength": 100},
+    "url": _URL_TEXT,
+    "image": {
+        "anyOf": [
+            _URL_TEXT,
+            _IMAGE_OBJECT,
+            {"type": "array", "items": {"anyOf": [_URL_TEXT, _IMAGE_OBJECT]}},
+        ]
+    },
+    "names": {"anyOf": [{"type": "null"}, _NAME, {"type": "array", "items": _NAME}]},
+    "people": {
+        "anyOf": [
+            {"type": "null"},
+            _NAME,
+            _PERSON,
+            {"type": "array", "items": {"anyOf": [_NAME, _PERSON]}},
+        ]
+    },
+    "paths": {"anyOf": [{"type": "null"}, _URL_TEXT, {"type": "array", "items": _URL_TEXT}]},
+    "translations": {"type": "object", "additionalProperties": _URL_TEXT},
+    "codes": {"anyOf": [*_CODE["anyOf"], {"type": "array", "items": _CODE}]},
+    "code": {"type": ["string", "number"]},
+}
+"""The JSON Schema of each shape of :data:`seo_export.domain.fields.SHAPES` but the date
+(``$defs/date``, from the date forms): what the readers of read/fields.py accept."""
 
 
 _NAMED_ITEM = {

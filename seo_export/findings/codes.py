@@ -89,15 +89,20 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "Remove the aliases, or raise max_front_matter_nodes."),
     # normalize
     ("title-missing", E, "normalize",
-     "The front matter has no title.",
+     "The article has no title, and none can be derived (no H1, no metaTitle with a "
+     "separator, no file name).",
      "Add `title: ...` to the front matter."),
+    ("title-derived", INFO, "normalize",
+     "The front matter has no title; it was taken from the article's H1, the part of metaTitle "
+     "before its first separator (' – ', ' - ', ' | ', ':'), or the file name made readable.",
+     "Write `title:` yourself when the derived one is not the page's title."),
     ("field-type", E, "normalize",
      "A front-matter value has the wrong type (a list where text belongs, ...).",
      "Write the value in the form the settings reference gives for that key."),
     ("field-unknown", W, "normalize",
-     "A front-matter key is not one seo-export reads but is close to one (noIndex, "
-     "datePublised): probably a misspelling, so its value is not used.",
-     "Spell the key as the finding suggests (keys are case-sensitive); a key of your own "
+     "A front-matter key is not one seo-export reads but is close to one (datePublised, "
+     "lastUpdate, draf): probably a misspelling, so its value is not used.",
+     "Spell the key as the finding suggests (case does not matter); a key of your own "
      "that only looks like one of ours can be left, or the code ignored."),
     ("date-invalid", E, "normalize",
      "A date cannot be read, or does not exist (31/02/2024).",
@@ -124,6 +129,15 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "the site).",
      "Set `slug:` to something like `nerve-entrapment`, or give the article a title with "
      "letters."),
+    ("slug-from-file-name", W, "normalize",
+     "The file name is not a URL slug (capitals, spaces, letters outside a-z), so the slug "
+     "made from it may not be the page's real address.",
+     "Rename the file to its slug (knae-smerter.md), or set `slug:` to the page's last "
+     "URL part."),
+    ("url-date-missing", E, "normalize",
+     "article_url has {year}, {month} or {day}, but the article has no publication date.",
+     "Give the article a date (datePublished, date, or a file name that starts with "
+     "YYYY-MM-DD-)."),
     ("slug-duplicate", E, "normalize",
      "Two articles have the same slug; the later file is skipped.",
      "Give one of them another slug."),
@@ -136,6 +150,11 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
     ("hreflang-invalid", W, "normalize",
      "A translation has no valid language tag or an unsafe URL; it is left out.",
      "Write translations as `da-DK: https://...` pairs."),
+    ("entity-type-invalid", W, "extract",
+     "A front-matter item's type is not one its property allows (a Drug among the "
+     "symptoms), so the JSON-LD could not carry it; the item keeps the property's default "
+     "type.",
+     "Write one of the property's types (the README's property table lists them), or none."),
     ("section-no-items", INFO, "extract",
      "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
      "cue-introduced enumeration, so it gives no items.",
@@ -196,11 +215,26 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "what a build writes (not UTF-8, not a JSON object); the article was left out of the bundle.",
      "Build again (seo-export build --force rewrites every article's files), then bundle."),
     ("draft-skipped", INFO, "normalize",
-     "The article is a draft and was not built.",
+     "The article is a draft (draft: true, published: false, or a Hugo headless bundle) and "
+     "was not built.",
      "Remove `draft: true` when it is ready."),
+    ("publish-scheduled", INFO, "normalize",
+     "The publication date lies in the future, so the article is left out (not built, not in "
+     "the sitemap) until that day, as Hugo leaves it out.",
+     "Build again on that day (a daily build publishes it), or correct the date."),
+    ("expired", INFO, "normalize",
+     "The article's expiryDate has passed, so it is left out (not built, not in the sitemap), "
+     "as Hugo leaves it out.",
+     "Remove or move expiryDate to publish it again."),
+    ("expiry-date-set", INFO, "normalize",
+     "The article has an expiryDate in the future: it is built until that day.",
+     "Build again on that day (a daily build takes it down)."),
     ("faq-empty-answer", W, "normalize",
      "An FAQ question has no answer text.",
      "Write an answer under the question's heading, or remove the question."),
+    ("faq-empty-question", W, "normalize",
+     "An FAQ question's H3 has no text, so it cannot be a Question; it is left out.",
+     "Write the question in the H3, or remove the empty heading."),
     ("faq-no-questions", W, "normalize",
      "The FAQ section has no H3 questions.",
      "Write each question as an H3 (### ...) under the FAQ heading."),

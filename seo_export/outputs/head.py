@@ -109,6 +109,9 @@ def head_tags(article: Article, settings: Settings, jsonld: Mapping[str, Any]) -
         HeadTag("link", (("rel", "canonical"), ("href", article.url))),
         HeadTag("meta", (("name", "robots"), ("content", robots_content(article, settings)))),
     ]
+    if article.authors:
+        names = ", ".join(author.name for author in article.authors)
+        tags.append(HeadTag("meta", (("name", "author"), ("content", names))))
 
     def og(prop: str, content: str) -> None:
         tags.append(HeadTag("meta", (("property", prop), ("content", content))))
@@ -135,6 +138,9 @@ def head_tags(article: Article, settings: Settings, jsonld: Mapping[str, Any]) -
         og("article:published_time", iso(article.date_published))
     if article.date_modified is not None:
         og("article:modified_time", iso(article.date_modified))
+    for author in article.authors:
+        # Open Graph asks for a profile URL; a name is what most sites give without one.
+        og("article:author", author.url or author.name)
     twitter("twitter:card", "summary_large_image" if image else "summary")
     if settings.twitter_site:
         twitter("twitter:site", settings.twitter_site)

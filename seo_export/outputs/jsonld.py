@@ -2,10 +2,12 @@
 
 One ``@graph`` per page, nodes linked by ``@id`` the way the widely used SEO
 plugins do it: the page (MedicalWebPage, and FAQPage when there is an FAQ), the
-MedicalCondition it is about, one Question per FAQ item, the breadcrumb, and
-the site-level WebSite and Organization nodes that repeat on every page with
-the same ``@id``. Keys are inserted in a fixed, readable order (``@type`` and
-``@id`` first), so the same input always gives the same bytes.
+MedicalCondition it is about, one Question per FAQ item, the breadcrumb, the
+site-level WebSite and Organization nodes that repeat on every page with the
+same ``@id``, and a Person (or Organization) node for each author and reviewer,
+whose ``@id`` is the same on every page that names them. Keys are inserted in a
+fixed, readable order (``@type`` and ``@id`` first), so the same input always
+gives the same bytes.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import iso
 from seo_export.domain.properties import entity_property
-from seo_export.model import Article, EntityItem, FaqItem, ImageRef
+from seo_export.model import Article, Contributor, EntityItem, FaqItem, ImageRef
 
 JsonObject = dict[str, Any]
 
@@ -46,9 +48,24 @@ def question_id(article: Article, number: int) -> str:
     return f"{article.url}#faq-{number}"
 
 
+def contributor_id(person: Contributor, settings: Settings) -> str:
+    """``{base}/#person-{key}`` (``#org-{key}`` for an organisation); the publisher's own
+    ``@id`` when an organisation is the publisher."""
+    if person.kind == "Organization":
+        if person.name == settings.publisher.name:
+            return organization_id(settings)
+        return f"{settings.base_url}/#org-{person.key}"
+    return f"{settings.base_url}/#person-{person.key}"
+
+
 def ref(node_id: str) -> JsonObject:
     """An ``{"@id": ...}`` reference."""
     return {"@id": node_id}
+
+
+def refs(node_ids: list[str]) -> JsonObject | list[JsonObject]:
+    """One reference, or a list of them when there are several."""
+    return ref(node_ids[0]) if len(node_ids) == 1 else [ref(node_id) for node_id in node_ids]
 
 
 def build_jsonld(article: Article, settings: Settings) -> JsonObject:
@@ -60,6 +77,7 @@ def build_jsonld(article: Article, settings: Settings) -> JsonObject:
         breadcrumb_node(article, settings),
         website_node(settings),
         organization_node(settings),
+        *contributor_nodes(article, settings),
     ]
     return {"@context": "https://schema.org", "@graph": graph}
 
@@ -79,13 +97,14 @@ def page_node(article: Article, settings: Settings) -> JsonObject:
         page["datePublished"] = iso(article.date_published)
     if article.date_modified is not None:
         page["dateModified"] = iso(article.date_modified)
+    if article.authors:
+        page["author"] = refs([contributor_id(a, settings) for a in article.authors])
     if article.last_reviewed is not None:
         page["lastReviewed"] = iso(article.last_reviewed)
-    if article.reviewed_by is not None:
-        reviewer: JsonObject = {"@type": article.reviewed_by.kind, "name": article.reviewed_by.name}
-        if article.reviewed_by.url:
-            reviewer["url"] = article.reviewed_by.url
-        page["reviewedBy"] = reviewer
+    if article.reviewers:
+        page["reviewedBy"] = refs([contributor_id(r, settings) for r in article.reviewers])
+    if article.keywords:
+        page["keywords"] = list(article.keywords)
     page["audience"] = {"@type": "MedicalAudience", "audienceType": settings.audience}
     if article.image is not None:
         page["primaryImageOfPage"] = image_object(article.image)
@@ -126,7 +145,8 @@ def condition_node(article: Article, settings: Settings) -> JsonObject:
             for code in article.codes
         ]
         condition["code"] = codes[0] if len(codes) == 1 else codes
-    intro = " ".join(block.text for block in article.intro if block.text)
+    # The intro's text (not its headings: an H1 is the title), when it has any.
+    intro = " ".join(b.text for b in article.intro if b.kind != "heading" and b.text.strip())
     if intro:
         condition["description"] = intro
     condition["url"] = article.url
@@ -231,3 +251,21 @@ def organization_node(settings: Settings) -> JsonObject:
     if publisher.same_as:
         node["sameAs"] = list(publisher.same_as)
     return node
+
+
+def contributor_nodes(article: Article, settings: Settings) -> list[JsonObject]:
+    """A node for each author and reviewer (each once; none for the publisher)."""
+    nodes: dict[str, JsonObject] = {}
+    for person in (*article.authors, *article.reviewers):
+        node_id = contributor_id(person, settings)
+        if node_id == organization_id(settings) or node_id in nodes:
+            continue
+        node: JsonObject = {"@type": person.kind, "@id": node_id, "name": person.name}
+        if person.url:
+            node["url"] = person.url
+        if person.job_title and person.kind == "Person":
+            node["jobTitle"] = person.job_title
+        if person.same_as:
+            node["sameAs"] = list(person.same_as)
+        nodes[node_id] = node
+    return list(nodes.values())

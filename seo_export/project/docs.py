@@ -1,4 +1,5 @@
-"""Reference tables generated from the code's own data: codes, settings, properties, dates.
+"""Reference tables generated from the code's own data: codes, settings, properties, dates,
+front-matter fields and the tools that write them.
 
 The README embeds them between ``<!-- name:start -->`` and ``<!-- name:end -->``
 markers; ``pytest tests/test_docs.py --update-golden`` rewrites those blocks,
@@ -12,7 +13,7 @@ from typing import Any
 
 from seo_export.checks.registry import all_codes
 from seo_export.config.settings import defaults
-from seo_export.domain import dates, properties
+from seo_export.domain import dates, fields, properties
 from seo_export.domain.schemas import load_schema
 
 
@@ -83,3 +84,33 @@ def _default(value: Any) -> str:
     if len(text) > 60:
         text = text[:57] + "..."
     return f"`{text}`".replace("|", "\\|")
+
+
+def fields_table() -> str:
+    """Markdown table of the front-matter fields: keys, the form of the value, meaning."""
+    rows = [
+        "| field | keys (the first there wins; * only when no unmarked one is) | value | meaning |",
+        "|---|---|---|---|",
+    ]
+    for row in fields.FIELDS:
+        keys = ", ".join(f"`{k.name}`" + ("*" if k.fallback else "") for k in row.keys)
+        if row.merged and len(row.keys) > 1:
+            keys += " (all read)"
+        shapes = dict.fromkeys(fields.SHAPES[row.shape_of(k)] for k in row.keys)
+        rows.append(f"| {row.label} | {keys} | {'; or '.join(shapes)} | {row.meaning} |")
+    return "\n".join(rows)
+
+
+def tools_table() -> str:
+    """Markdown table, per tool, of the keys its content carries: what seo-export reads them
+    as, and the ones it leaves alone (kept in the model's ``extra``)."""
+    rows = ["| tool | keys read (as) | keys left alone |", "|---|---|---|"]
+    for tool in fields.TOOLS:
+        read = []
+        for row in fields.FIELDS:
+            keys = [f"`{k.name}`" for k in row.keys if tool in k.tools]
+            if keys:
+                read.append(f"{', '.join(keys)} ({row.label})")
+        alone = [f"`{k.name}`" for k in fields.OTHER_TOOLS_KEYS if tool in k.tools]
+        rows.append(f"| {tool} | {'; '.join(read)} | {', '.join(alone) or '(none)'} |")
+    return "\n".join(rows)

@@ -40,8 +40,11 @@ base_url = {base_url}
 site_name = {site_name}
 language = {language}
 
-# Where an article's page lives; {{slug}} is made from its title (or its `slug:`).
+# Where an article's page lives: {{slug}} is its file name (or its `slug:`), {{path}} its
+# folders and file name; slug_source = "title" makes the slug from its title instead.
 article_url = "/articles/{{slug}}/"
+# Files in content_dir that are not articles (default: Hugo's _index.md, Jekyll's _drafts/).
+# exclude = ["**/_index.*", "**/_drafts/**"]
 
 # Folders, relative to this file.
 content_dir = "content"
@@ -60,6 +63,13 @@ url = {home}
 [articles_index]
 name = "Articles"
 url = "/articles/"
+
+# The authors; the one with default = true writes the articles that name none.
+# [[authors]]
+# name = "Jane Doe"
+# job_title = "Physiotherapist"
+# url = "{base}/about/jane-doe/"
+# default = true
 """
 
 EXAMPLE = """\

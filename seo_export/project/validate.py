@@ -121,6 +121,7 @@ def validate_project(
             settings,
             vocabulary=vocabulary,
             check_vocabulary=True,
+            name=source.name,
         )
         findings = list(result.findings)
         if result.head_html is not None and result.jsonld is not None:
@@ -147,12 +148,19 @@ def _sources(
     settings: Settings, paths: Sequence[Path]
 ) -> tuple[Sequence[SourceFile], list[Finding]]:
     if not paths:
-        return discover(settings.content_dir, settings.root, out_dir=settings.out_dir)
+        return discover(
+            settings.content_dir,
+            settings.root,
+            out_dir=settings.out_dir,
+            exclude=settings.exclude_pattern,
+        )
     sources: list[SourceFile] = []
     findings: list[Finding] = []
     for path in paths:
         if path.is_dir():
-            found, more = discover(path, settings.root, out_dir=settings.out_dir)
+            found, more = discover(
+                path, settings.root, out_dir=settings.out_dir, exclude=settings.exclude_pattern
+            )
             sources += found
             findings += more
         else:

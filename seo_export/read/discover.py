@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -101,12 +102,18 @@ class SourceList(Sequence[SourceFile]):
 
 
 def discover(
-    content_dir: Path, root: Path | None = None, *, out_dir: Path | None = None
+    content_dir: Path,
+    root: Path | None = None,
+    *,
+    out_dir: Path | None = None,
+    exclude: re.Pattern[str] | None = None,
 ) -> tuple[SourceList, list[Finding]]:
     """Every article file under ``content_dir``, sorted by relative path.
 
     Hidden files and folders are skipped, and so is ``out_dir`` when it is inside
     the content folder (``content_dir = "."``): its robots-sitemap.txt is no article.
+    So are the files and folders whose path (POSIX, relative to the content folder;
+    a folder's with a final ``/``) ``exclude`` matches: the ``exclude`` setting.
     A file that is a symlink to somewhere outside the content folder is reported,
     not read (folder symlinks are not followed).
     """
@@ -129,11 +136,13 @@ def discover(
                     continue
                 rel = f"{relative}/{name}" if relative else name
                 if entry.is_dir(follow_symlinks=False):
-                    if skipped is None or os.path.realpath(entry.path) != skipped:
+                    if (skipped is None or os.path.realpath(entry.path) != skipped) and (
+                        exclude is None or not exclude.match(rel + "/")
+                    ):
                         folders.append(rel)
                     continue
                 suffix = name[name.rfind(".") :].lower() if "." in name else ""
-                if suffix not in SOURCE_SUFFIXES:
+                if suffix not in SOURCE_SUFFIXES or (exclude is not None and exclude.match(rel)):
                     continue
                 problem = _unusable(rel, entry, real_root)
                 if problem is not None:

@@ -66,12 +66,18 @@ def extract_entities(
     front_matter: Mapping[str, Any],
     settings: Settings,
     findings: list[Finding],
+    *,
+    written: Mapping[str, str] | None = None,
 ) -> Article:
-    """``article`` with ``entities`` filled in; problems go to ``findings``."""
+    """``article`` with ``entities`` filled in; problems go to ``findings``.
+
+    ``written`` maps a property key as the table spells it to the key as the front
+    matter writes it (keys are read without regard to case); default: as spelt.
+    """
     mapped = _mapped_sources(article, settings)
     entities: dict[str, tuple[EntityItem, ...]] = {}
     for prop in properties.MAIN_ENTITY_PROPERTIES:
-        given = _front_matter_items(prop, front_matter, article, findings)
+        given = _front_matter_items(prop, front_matter, article, findings, written)
         if given is not None:
             if given:
                 entities[prop.name] = given
@@ -132,9 +138,13 @@ def _front_matter_items(
     front_matter: Mapping[str, Any],
     article: Article,
     findings: list[Finding],
+    written: Mapping[str, str] | None,
 ) -> tuple[EntityItem, ...] | None:
     """Items given in the front matter, () when switched off, None when not given."""
-    key = next((k for k in prop.front_matter_keys if k in front_matter), None)
+    if written is None:
+        key = next((k for k in prop.front_matter_keys if k in front_matter), None)
+    else:
+        key = next((written[k] for k in prop.front_matter_keys if k in written), None)
     if key is None:
         return None
     value = front_matter[key]
@@ -154,20 +164,45 @@ def _front_matter_items(
         )
         return ()
     item_lines = article.front_matter_item_lines.get(key, ())
-    items = []
-    for index, entry in enumerate(values):
-        name = entry.get("name") if isinstance(entry, dict) else entry
-        item_type = entry.get("type") if isinstance(entry, dict) else None
-        if isinstance(name, str) and clean_text(name):
-            items.append(
-                EntityItem(
-                    clean_text(name),
-                    "front-matter",
-                    item_lines[index] if index < len(item_lines) else line,
-                    item_type if isinstance(item_type, str) else None,
-                )
+    items = (
+        _front_matter_item(prop, key, entry, item_lines[i] if i < len(item_lines) else line,
+                           display=article.source, findings=findings)
+        for i, entry in enumerate(values)
+    )  # fmt: skip
+    return _unique(item for item in items if item is not None)
+
+
+def _front_matter_item(
+    prop: EntityProperty,
+    key: str,
+    entry: str | dict[str, Any],
+    line: int | None,
+    *,
+    display: str,
+    findings: list[Finding],
+) -> EntityItem | None:
+    """One item written in the front matter: a name, or ``{name, type}``; a type the
+    property does not allow is left out (the default type stands), with a finding."""
+    name = entry.get("name") if isinstance(entry, dict) else entry
+    item_type = entry.get("type") if isinstance(entry, dict) else None
+    if isinstance(item_type, str) and item_type not in prop.item_types:
+        allowed = ", ".join(prop.item_types) or "none (its items are text)"
+        findings.append(
+            finding(
+                "entity-type-invalid",
+                f"{key}: type {item_type!r} is not one of {prop.name}'s types ({allowed}); "
+                "the item keeps its default type",
+                display,
+                line,
+                key=key,
             )
-    return _unique(items)
+        )
+        item_type = None
+    if not isinstance(name, str) or not clean_text(name):
+        return None
+    return EntityItem(
+        clean_text(name), "front-matter", line, item_type if isinstance(item_type, str) else None
+    )
 
 
 def items_from_blocks(

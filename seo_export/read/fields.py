@@ -1,8 +1,11 @@
 """Typed reading of front-matter values, recording a finding for each bad one.
 
-Keys are read under the names the sample writes (title, metaTitle,
-datePublished, lastUpdated) and the usual aliases. URLs go through
-:mod:`seo_export.read.urls`, dates through :mod:`seo_export.domain.dates`.
+Which key gives which field is the table of :mod:`seo_export.domain.fields`:
+keys are matched without regard to case (``Title``, ``lastMod``), the first
+of a field's keys that is there wins, and a fallback key (Hugo's ``date``,
+Jekyll's ``excerpt``) is read only when no other is. URLs go through
+:mod:`seo_export.read.urls`, dates through :mod:`seo_export.domain.dates`,
+authors and reviewers through :mod:`seo_export.read.people`.
 """
 
 from __future__ import annotations
@@ -12,46 +15,118 @@ import functools
 import html
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from seo_export.config.settings import Settings
 from seo_export.domain.dates import (
-    DATE_FIELDS,
     EARLIEST_PLAUSIBLE,
     InvalidDateError,
     day_of,
     is_ambiguous,
     parse_date,
 )
+from seo_export.domain.fields import FIELDS, field_key_names, is_fallback
+from seo_export.domain.properties import entity_keys
 from seo_export.findings.codes import finding
-from seo_export.model import Finding, ImageRef, MedicalCodeRef, PageDate, Reviewer
+from seo_export.model import Finding, PageDate
 from seo_export.read.blocks import clean_text
-from seo_export.read.urls import UnsafeUrlError, resolve_url
 
-# Canonical field -> accepted front-matter keys, first one preferred.
-ALIASES: dict[str, tuple[str, ...]] = {
-    "title": ("title",),
-    "meta_title": ("metaTitle", "meta_title", "seoTitle"),
-    "description": ("description", "metaDescription", "meta_description"),
-    "date_published": DATE_FIELDS["date_published"],
-    "date_updated": DATE_FIELDS["date_updated"],
-    "slug": ("slug",),
-    "draft": ("draft",),
-    "noindex": ("noindex",),
-    "image": ("image",),
-    "last_reviewed": DATE_FIELDS["last_reviewed"],
-    "reviewed_by": ("reviewedBy", "reviewed_by"),
-    "canonical": ("canonical", "canonicalUrl", "url"),
-    "alternate_name": ("alternateName", "alternate_name", "aliases"),
-    "code": ("code", "codes"),
-    "translations": ("translations", "hreflang"),
-}
+ALIASES: dict[str, tuple[str, ...]] = {row.name: row.key_names for row in FIELDS}
+"""Field -> its front-matter keys, the preferred first (from the fields table)."""
 
 _HREFLANG = re.compile(r"^(x-default|[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*)$")
 
 _TRUE = {"true", "yes", "on", "1"}
 _FALSE = {"false", "no", "off", "0", ""}
+
+
+def flag_value(value: object) -> bool | None:
+    """``value`` as true or false (YAML booleans, yes/no/on/off/1/0 text), else None."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
+        return value.strip().lower() in _TRUE
+    return None
+
+
+@functools.lru_cache(maxsize=8)
+def _canonical_keys(entity: frozenset[str]) -> dict[str, str]:
+    """Every key we read by its case-folded spelling (for one version of the property
+    table, whose keys a frozenset hashes once)."""
+    return {name.casefold(): name for name in sorted(field_key_names() | entity)}
+
+
+def canonical_key(written: str) -> str | None:
+    """The key of ours that ``written`` is, in any case (``Title`` -> ``title``), or None."""
+    return _canonical_keys(entity_keys()).get(written.casefold())
+
+
+@functools.cache
+def _field_of_key() -> dict[str, tuple[str, int]]:
+    """Each key of the fields table -> (its field, its place among the field's keys)."""
+    return {k.name: (row.name, rank) for row in FIELDS for rank, k in enumerate(row.keys)}
+
+
+@dataclass(frozen=True, slots=True)
+class WrittenKeys:
+    """The keys of one front matter that are ours, as their author wrote them."""
+
+    by_canonical: dict[str, str]
+    """Our spelling of a key -> the author's (``title`` -> ``Title``)."""
+    doubled: tuple[tuple[str, str], ...]
+    """(kept, passed over): two keys that differ only in case; the first one is read."""
+    by_field: dict[str, list[tuple[str, str]]]
+    """Field -> (our spelling, the author's) of each of its keys that is there, the
+    preferred first (made once: an article asks for some twenty fields, and has few keys)."""
+    renamed: dict[str, str]
+    """The author's spelling -> ours, of the keys where the two differ (mostly none)."""
+
+    def original(self, canonical: str) -> str:
+        """The author's spelling of our key ``canonical`` (itself when not there)."""
+        return self.by_canonical.get(canonical, canonical)
+
+
+def written_keys(data: Mapping[str, Any]) -> WrittenKeys:
+    """Which of ``data``'s keys are ours, matched without regard to case as Hugo does.
+
+    Remembered per set of keys (and version of the property table): a site's articles
+    share their keys, and the front-matter schema and the normalizer both ask.
+    Shared between articles, so never to be changed.
+    """
+    return _written_keys(tuple(data), entity_keys())
+
+
+@functools.lru_cache(maxsize=4096)
+def _written_keys(data: tuple[Any, ...], entity: frozenset[str]) -> WrittenKeys:
+    table = _canonical_keys(entity)
+    by_canonical: dict[str, str] = {}
+    doubled: list[tuple[str, str]] = []
+    for written in data:
+        canonical = table.get(written.casefold()) if isinstance(written, str) else None
+        if canonical is None:
+            continue
+        if canonical in by_canonical:
+            doubled.append((by_canonical[canonical], written))
+        else:
+            by_canonical[canonical] = written
+    field_of = _field_of_key()
+    ranked: dict[str, list[tuple[int, str, str]]] = {}
+    for canonical, written in by_canonical.items():
+        if canonical in field_of:
+            name, rank = field_of[canonical]
+            ranked.setdefault(name, []).append((rank, canonical, written))
+    by_field = {name: [(c, w) for _, c, w in sorted(keys)] for name, keys in ranked.items()}
+    renamed = {w: c for c, w in by_canonical.items() if w != c}
+    return WrittenKeys(by_canonical, tuple(doubled), by_field, renamed)
+
+
+def folded(data: Mapping[str, Any], written: WrittenKeys) -> Mapping[str, Any]:
+    """``data`` with our keys spelt as the table spells them (``Title`` as ``title``), so
+    that the front-matter schema checks what the readers read; other keys as written."""
+    renamed = written.renamed
+    if not renamed:
+        return data
+    return {renamed.get(key, key): value for key, value in data.items()}
 
 
 @dataclass(slots=True)
@@ -63,24 +138,51 @@ class FrontMatter:
     display: str
     findings: list[Finding]
     base_url: str = ""
+    written: WrittenKeys = field(init=False)
+    """Which of the keys are ours, as written (made from ``data``)."""
+    set_aside: set[str] = field(default_factory=set)
+    """Keys read as another field than their own (Jekyll's ``published: false``)."""
+    _chosen: dict[str, str | None] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.written = written_keys(self.data)
 
     def problem(self, code: str, key: str, message: str) -> None:
         """Record a finding about ``key`` at its line."""
         self.findings.append(finding(code, message, self.display, self.line(key), key=key))
 
-    def key_for(self, field: str) -> str | None:
-        keys = [key for key in ALIASES[field] if key in self.data]
-        if len(keys) > 1:
+    def present(self, name: str) -> list[tuple[str, str]]:
+        """(our spelling, the author's) of each key of field ``name`` that is there."""
+        keys = self.written.by_field.get(name, [])
+        if not self.set_aside:
+            return keys
+        return [(key, written) for key, written in keys if written not in self.set_aside]
+
+    def key_for(self, name: str) -> str | None:
+        """The key (as written) that gives field ``name``: the first of its keys that is
+        there, a fallback only when no other is; two that are not fallbacks clash."""
+        if name not in self.written.by_field:  # most fields are not there: no work
+            return None
+        if name in self._chosen:
+            return self._chosen[name]
+        present = self.present(name)
+        if not present:
+            self._chosen[name] = None
+            return None
+        main = [written for key, written in present if not is_fallback(key)]
+        keys = main or [written for _, written in present]
+        if len(main) > 1:
             self.findings.append(
                 finding(
                     "field-type",
-                    f"{' and '.join(keys)} say the same thing; {keys[0]} is used",
+                    f"{' and '.join(main)} say the same thing; {main[0]} is used",
                     self.display,
-                    self.line(keys[1]),
-                    key=keys[1],
+                    self.line(main[1]),
+                    key=main[1],
                 )
             )
-        return keys[0] if keys else None
+        chosen = self._chosen[name] = keys[0] if keys else None
+        return chosen
 
     def line(self, key: str) -> int | None:
         return self.key_lines.get(key)
@@ -103,19 +205,25 @@ class FrontMatter:
 
     def flag(self, field: str) -> bool:
         key = self.key_for(field)
-        if key is None:
-            return False
+        return False if key is None else self.flag_of(key)
+
+    def any_flag(self, field: str) -> str | None:
+        """The first key of field ``name`` (a merged one: each is read) that is true."""
+        return next((key for _, key in self.present(field) if self.flag_of(key)), None)
+
+    def flag_of(self, key: str) -> bool:
+        """The value of ``key`` as true or false (a wrong type: false, and a finding)."""
         value = self.data[key]
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        if value is None:
-            return False
-        self._wrong_type(key, "true or false")
+        read = flag_value(value)
+        if read is not None:
+            return read
+        if value is not None:
+            self._wrong_type(key, "true or false")
         return False
 
-    def date(self, field: str, day_first: bool) -> PageDate | None:
+    def date(self, field: str, day_first: bool, *, future_ok: bool = False) -> PageDate | None:
+        """Field ``name``'s date; ``future_ok`` for the dates that say when an article is
+        shown (a future one leaves it out, which is their purpose, not a typo)."""
         key = self.key_for(field)
         if key is None or self.data[key] in (None, ""):
             return None
@@ -132,10 +240,10 @@ class FrontMatter:
                 key,
                 f"{key}: the time has no UTC offset, so only the date {value.isoformat()} is used",
             )
-        self._plausible(key, value, day_first)
+        self._plausible(key, value, day_first, future_ok)
         return value
 
-    def _plausible(self, key: str, value: PageDate, day_first: bool) -> None:
+    def _plausible(self, key: str, value: PageDate, day_first: bool, future_ok: bool) -> None:
         day = day_of(value)
         if is_ambiguous(self.data[key]):
             order = "day-first" if day_first else "month-first"
@@ -145,7 +253,7 @@ class FrontMatter:
                 f"{key}: {self.data[key]!r} could be read either way; read as "
                 f"{day.isoformat()} (date_order = {order})",
             )
-        if day > dt.date.today() + dt.timedelta(days=1):
+        if not future_ok and day > dt.date.today() + dt.timedelta(days=1):
             self.problem("date-future", key, f"{key}: {day.isoformat()} is in the future")
         elif day < EARLIEST_PLAUSIBLE:
             self.problem("date-too-old", key, f"{key}: {day.isoformat()} is before 1990; a typo?")
@@ -163,186 +271,10 @@ class FrontMatter:
         )
 
 
-# Shorthand keys for codes: icd10: G56.0 -> MedicalCode(G56.0, ICD-10).
+# Shorthand keys for codes: icd10: G56.0 -> MedicalCode(G56.0, ICD-10) (rows of the fields table).
 CODE_SHORTHANDS = {"icd10": "ICD-10", "icd11": "ICD-11", "icd9": "ICD-9", "snomed": "SNOMED-CT"}
 
 
-@functools.cache
 def known_keys() -> frozenset[str]:
-    """Every front-matter key the normalizer interprets."""
-    return frozenset(key for keys in ALIASES.values() for key in keys) | set(CODE_SHORTHANDS)
-
-
-def canonical_url(front: FrontMatter, settings: Settings) -> str | None:
-    """The front matter's canonical URL, which must stay on the site."""
-    key = front.key_for("canonical")
-    value = front.text("canonical")
-    if key is None or value is None:
-        return None
-    try:
-        return resolve_url(value, settings.base_url, same_host=True)
-    except UnsafeUrlError as problem:
-        front.findings.append(
-            finding(
-                "canonical-invalid",
-                f"{key}: {value!r} {problem}",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-
-
-def image_ref(front: FrontMatter, settings: Settings) -> ImageRef | None:
-    """``image: url`` or ``image: {url, width, height, alt}``; an unsafe URL is dropped."""
-    key = front.key_for("image")
-    if key is None or front.data[key] in (None, ""):
-        return (
-            ImageRef(settings.absolute(settings.default_image)) if settings.default_image else None
-        )
-    value = front.data[key]
-    fields = value if isinstance(value, dict) else {"url": value}
-    url, width, height, alt = (fields.get(name) for name in ("url", "width", "height", "alt"))
-    if not isinstance(url, str):
-        front.findings.append(
-            finding(
-                "field-type",
-                f"{key}: expected a URL or {{url, width, height, alt}}",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-    try:
-        absolute = resolve_url(url, settings.base_url, same_host=False)
-    except UnsafeUrlError as problem:
-        front.findings.append(
-            finding(
-                "url-invalid",
-                f"{key}: {url!r} {problem}; the image is left out",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return None
-    return ImageRef(
-        url=absolute,
-        width=width if isinstance(width, int) and width > 0 else None,
-        height=height if isinstance(height, int) and height > 0 else None,
-        alt=clean_text(html.unescape(alt)) or None if isinstance(alt, str) else None,
-    )
-
-
-def alternates(front: FrontMatter, settings: Settings, own_url: str) -> tuple[tuple[str, str], ...]:
-    """hreflang pairs: this page, each translation, and x-default (this page unless given)."""
-    key = front.key_for("translations")
-    if key is None or not front.data[key]:
-        return ()
-    given = front.data[key]
-    if not isinstance(given, dict):
-        front.findings.append(
-            finding(
-                "field-type",
-                f"{key}: expected language: URL pairs",
-                front.display,
-                front.line(key),
-                key=key,
-            )
-        )
-        return ()
-    pairs: dict[str, str] = {settings.language: own_url}
-    for language, url in given.items():
-        if not isinstance(language, str) or not _HREFLANG.match(language):
-            front.findings.append(
-                finding(
-                    "hreflang-invalid",
-                    f"{key}: {language!r} is not a language tag",
-                    front.display,
-                    front.line(key),
-                    key=key,
-                )
-            )
-            continue
-        try:
-            pairs[language] = resolve_url(str(url), settings.base_url, same_host=False)
-        except UnsafeUrlError as problem:
-            front.findings.append(
-                finding(
-                    "hreflang-invalid",
-                    f"{key}.{language}: {url!r} {problem}",
-                    front.display,
-                    front.line(key),
-                    key=key,
-                )
-            )
-    default = pairs.pop("x-default", own_url)
-    ordered = sorted(pairs.items(), key=lambda pair: pair[0].lower())
-    return (*ordered, ("x-default", default))
-
-
-def reviewer(front: FrontMatter) -> Reviewer | None:
-    """``reviewedBy: Name`` or ``reviewedBy: {name, type, url}``."""
-    key = front.key_for("reviewed_by")
-    if key is None or front.data[key] in (None, ""):
-        return None
-    value = front.data[key]
-    if isinstance(value, str):
-        name = clean_text(html.unescape(value))
-        return Reviewer(name) if name else None
-    if isinstance(value, dict) and isinstance(value.get("name"), str):
-        kind = value.get("type", "Person")
-        url = value.get("url")
-        safe_url = None
-        if isinstance(url, str):
-            try:
-                safe_url = resolve_url(url, front.base_url, same_host=False)
-            except UnsafeUrlError as problem:
-                front.problem("url-invalid", key, f"{key}.url: {url!r} {problem}; left out")
-        if kind not in ("Person", "Organization"):
-            front.problem("field-type", key, f"{key}.type: must be Person or Organization")
-            kind = "Person"
-        return Reviewer(clean_text(html.unescape(value["name"])), kind, safe_url)
-    front.problem("field-type", key, f"{key}: expected a name or {{name, type, url}}")
-    return None
-
-
-def alternate_names(front: FrontMatter) -> tuple[str, ...]:
-    """``alternateName``: one name or a list of names."""
-    key = front.key_for("alternate_name")
-    if key is None or front.data[key] is None:
-        return ()
-    value = front.data[key]
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, list) or not all(isinstance(v, str) for v in values):
-        front.problem("field-type", key, f"{key}: expected a name or a list of names")
-        return ()
-    return tuple(name for name in (clean_text(html.unescape(v)) for v in values) if name)
-
-
-def condition_codes(front: FrontMatter) -> tuple[MedicalCodeRef, ...]:
-    """``code: {codeValue, codingSystem}`` (or a list of them), and ``icd10: G56.0`` shorthands."""
-    codes: list[MedicalCodeRef] = []
-    key = front.key_for("code")
-    if key is not None and front.data[key] is not None:
-        value = front.data[key]
-        entries = value if isinstance(value, list) else [value]
-        for entry in entries:
-            if not isinstance(entry, dict):
-                front.problem("field-type", key, f"{key}: expected {{codeValue, codingSystem}}")
-                continue
-            code = entry.get("codeValue", entry.get("value"))
-            system = entry.get("codingSystem", entry.get("system"))
-            if not isinstance(code, (str, int)) or not isinstance(system, str):
-                front.problem("field-type", key, f"{key}: needs codeValue and codingSystem")
-                continue
-            codes.append(MedicalCodeRef(clean_text(str(code)), clean_text(system)))
-    for shorthand, system in CODE_SHORTHANDS.items():
-        value = front.data.get(shorthand)
-        if isinstance(value, (str, int)) and not isinstance(value, bool):
-            codes.append(MedicalCodeRef(clean_text(str(value)), system))
-        elif value is not None:
-            front.problem("field-type", shorthand, f"{shorthand}: expected a code such as G56.0")
-    return tuple(codes)
+    """Every front-matter key the normalizer interprets (besides the properties' keys)."""
+    return field_key_names()

@@ -249,91 +249,72 @@ def load_front_matter(
     if not yaml_text.strip():
         return _EMPTY, []
     try:
-        loader = StrictSafeLoader(yaml_text)
-        try:
-            node = loader.get_single_node()
-            key_lines, item_lines = _top_level_lines(node, first_line)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except _DuplicateKey as exc:
-        return _EMPTY, [
-            finding(
-                "yaml-duplicate-key",
-                f"front matter: duplicate key {exc.key!r}",
-                display,
-                first_line + exc.line,
-                key=str(exc.key),
-            )
-        ]
-    except yaml.constructor.ConstructorError as exc:
-        line = _mark_line(exc, first_line)
-        tag = str(exc.problem or "")
-        if "python/" in tag or "!!python" in tag or "tag:yaml.org,2002:python" in tag:
-            return _EMPTY, [
-                finding(
-                    "yaml-unsafe-tag",
-                    f"front matter: {_one_line(tag)}; only plain YAML values are read",
-                    display,
-                    line,
-                )
-            ]
-        return _EMPTY, [finding("yaml-invalid", f"front matter: {_one_line(tag)}", display, line)]
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or str(exc)
-        if "nesting depth" in str(problem):  # libyaml's own limit on [[[[...]]]]
-            return _EMPTY, [
-                finding(
-                    "yaml-too-large",
-                    f"front matter nests too deeply ({_one_line(str(problem))})",
-                    display,
-                    _mark_line(exc, first_line),
-                )
-            ]
-        return _EMPTY, [
-            finding(
-                "yaml-invalid",
-                f"front matter is not valid YAML: {_one_line(str(problem))}",
-                display,
-                _mark_line(exc, first_line),
-            )
-        ]
-    except RecursionError:
-        return _EMPTY, [
-            finding("yaml-too-large", "front matter nests too deeply", display, first_line)
-        ]
+        data, key_lines, item_lines = _load_yaml(yaml_text, first_line)
+    except (yaml.YAMLError, RecursionError) as exc:
+        return _EMPTY, [_yaml_problem(exc, first_line, display)]
     if data is None:
         return _EMPTY, []
+    problem = _shape_problem(data, max_nodes)
+    if problem is not None:
+        code, message = problem
+        return _EMPTY, [finding(code, message, display, first_line)]
+    return FrontMatterData(data, key_lines, item_lines), []
+
+
+def _load_yaml(
+    yaml_text: str, first_line: int
+) -> tuple[Any, dict[str, int], dict[str, tuple[int, ...]]]:
+    """(the YAML value, line of each top-level key, lines of each top-level list's items)."""
+    loader = StrictSafeLoader(yaml_text)
+    try:
+        node = loader.get_single_node()
+        key_lines, item_lines = _top_level_lines(node, first_line)
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, key_lines, item_lines
+
+
+def _yaml_problem(exc: BaseException, first_line: int, display: str) -> Finding:
+    """The finding for front matter that PyYAML could not read, at the line it points at."""
+    if isinstance(exc, _DuplicateKey):
+        message = f"front matter: duplicate key {exc.key!r}"
+        return finding(
+            "yaml-duplicate-key", message, display, first_line + exc.line, key=str(exc.key)
+        )
+    if isinstance(exc, RecursionError):
+        return finding("yaml-too-large", "front matter nests too deeply", display, first_line)
+    assert isinstance(exc, yaml.YAMLError)
+    line = _mark_line(exc, first_line)
+    if isinstance(exc, yaml.constructor.ConstructorError):
+        tag = _one_line(str(exc.problem or ""))
+        if "python/" in tag or "!!python" in tag or "tag:yaml.org,2002:python" in tag:
+            message = f"front matter: {tag}; only plain YAML values are read"
+            return finding("yaml-unsafe-tag", message, display, line)
+        return finding("yaml-invalid", f"front matter: {tag}", display, line)
+    problem = _one_line(str(getattr(exc, "problem", None) or exc))
+    if "nesting depth" in problem:  # libyaml's own limit on [[[[...]]]]
+        return finding(
+            "yaml-too-large", f"front matter nests too deeply ({problem})", display, line
+        )
+    return finding("yaml-invalid", f"front matter is not valid YAML: {problem}", display, line)
+
+
+def _shape_problem(data: object, max_nodes: int) -> tuple[str, str] | None:
+    """(code, message) when the YAML value is no front matter: not a mapping, too large once
+    its aliases are expanded, or with a key that is not text."""
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a single {type(data).__name__} value"
-        return _EMPTY, [
-            finding(
-                "yaml-not-mapping",
-                f"front matter is {kind}, not key: value pairs",
-                display,
-                first_line,
-            )
-        ]
+        return "yaml-not-mapping", f"front matter is {kind}, not key: value pairs"
     if _exceeds_node_budget(data, max_nodes):
-        return _EMPTY, [
-            finding(
-                "yaml-too-large",
-                f"front matter expands to more than {max_nodes:,} values (max_front_matter_nodes)",
-                display,
-                first_line,
-            )
-        ]
-    non_string = [key for key in data if not isinstance(key, str)]
-    if non_string:
-        return _EMPTY, [
-            finding(
-                "yaml-invalid",
-                f"front matter key {non_string[0]!r} is not text",
-                display,
-                first_line,
-            )
-        ]
-    return FrontMatterData(data, key_lines, item_lines), []
+        return (
+            "yaml-too-large",
+            f"front matter expands to more than {max_nodes:,} values (max_front_matter_nodes)",
+        )
+    non_string = next((key for key in data if not isinstance(key, str)), None)
+    if non_string is not None:
+        return "yaml-invalid", f"front matter key {non_string!r} is not text"
+    return None
 
 
 def _exceeds_node_budget(data: object, budget: int) -> bool:
