@@ -246,7 +246,7 @@ def test_a_second_build_at_the_same_time_refuses(big_project: Path) -> None:
     second = run_build(big_project)
     _, errors = second.communicate()
     assert second.returncode == 2
-    assert b"another seo-export run is writing" in errors
+    assert b"another seo-export build is writing" in errors
     assert first.wait() == 0
 
 

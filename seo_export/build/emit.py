@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
 
+from seo_export.build.interrupts import signals_deferred
 from seo_export.build.journal import UndoFailedError, move_in, recover_leftovers
 from seo_export.build.lock import lock_path, output_lock, reading_lock
 from seo_export.build.staging import (
@@ -106,12 +107,18 @@ class OutputTransaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        closing = None
         if self._list is not None and not self._list.closed:
-            self._list.close()
+            try:
+                self._list.close()
+            except OSError as error:  # a full disk: the staging folder goes all the same
+                closing = error
         if self._journal_written and exc is not None:
             # Applying stopped half-way: keep the journal so the next run rolls forward.
             return
         shutil.rmtree(self.staging, ignore_errors=True)
+        if closing is not None and exc is None:
+            raise OutputWriteError(f"cannot stage output: {closing.strerror}") from closing
 
     def _listed(self, path: str) -> None:
         assert self._list is not None, "use the transaction as a context manager"
@@ -246,6 +253,13 @@ class OutputTransaction:
             raise OutputWriteError(f"cannot read the staged files: {exc.strerror or exc}") from exc
         if not count and not removals:
             return [], 0, []
+        # An interrupt waits until out/ is whole again (the new build, or the old one).
+        with signals_deferred():
+            return self._apply(written, count, removals)
+
+    def _apply(
+        self, written: list[str], count: int, removals: list[str]
+    ) -> tuple[list[str], int, list[str]]:
         if not removals and self._become_out():
             return written, count, []
         journal = self.staging / JOURNAL
