@@ -54,7 +54,7 @@ def eject_site(
             if page.path in seen:
                 continue
             seen.add(page.path)
-            new, text, ejected = _ejected(page)
+            new, text, ejected = _ejected(page.data)
         except (InjectError, PageRefused) as error:
             result.findings.append(finding(error.code, f"not ejected: {error}", display))
             continue
@@ -85,17 +85,23 @@ def eject_site(
     return result
 
 
-def _ejected(page: PageFile) -> tuple[bytes, str, str]:
+def eject_bytes(data: bytes) -> bytes:
+    """``data`` (a page's bytes) without the seo-export block, every other byte kept (pure).
+    InjectError for a page whose block is broken or that cannot be read safely."""
+    return _ejected(data)[0]
+
+
+def _ejected(data: bytes) -> tuple[bytes, str, str]:
     """(the page's bytes without the block, its text, its text without the block)."""
-    if b"seo-export:start" not in page.data:  # most pages of a site: no need to parse them
-        return page.data, "", ""
-    encoding = page_encoding_for_edit(page.data)
-    text = decode(page.data, encoding)
+    if b"seo-export:start" not in data:  # most pages of a site: no need to parse them
+        return data, "", ""
+    encoding = page_encoding_for_edit(data)
+    text = decode(data, encoding)
     try:
         span = existing_block(text)
     except ReadError as error:
         raise InjectError("inject-not-html", f"{error}: not touched") from None
     if span is None:
-        return page.data, text, text
+        return data, text, text
     ejected = text[: span[0]] + text[span[1] :]
-    return splice(page.data, text, encoding, [(span[0], span[1], "")]), text, ejected
+    return splice(data, text, encoding, [(span[0], span[1], "")]), text, ejected

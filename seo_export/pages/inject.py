@@ -117,7 +117,7 @@ def plan_injection(text: str, snippet: str, *, replace_conflicts: bool = False) 
     else:
         anchor = page.anchor
         if anchor is None:
-            raise InjectError("inject-no-head", "has no <head> (and no <body>): not touched")
+            raise InjectError("inject-no-head", "has no <head> start tag: not touched")
         line_start = text.rfind("\n", 0, anchor) + 1
         if text[line_start:anchor].strip() == "":
             anchor = line_start  # on lines of its own, before the indented </head>
@@ -227,16 +227,9 @@ class _InjectRun:
         display = display_path(path, Path.cwd())
         try:
             page = read_page(path, self.site_dir)
-            encoding = page_encoding_for_edit(page.data)
-            text = decode(page.data, encoding)
-            if "<" not in text:
-                raise InjectError("inject-not-html", "is not HTML: not touched")
-            injection = plan_injection(
-                text,
-                transcode_snippet(built.snippet, encoding.block_codec),
-                replace_conflicts=self.replace_conflicts,
+            encoding, text, injection, new = plan_page(
+                page.data, built.snippet, replace_conflicts=self.replace_conflicts
             )
-            new = splice(page.data, text, encoding, injection.cuts)
         except (InjectError, PageRefused) as error:
             self.result.findings.append(finding(error.code, str(error), display))
             return
@@ -317,6 +310,29 @@ def _restore(writer: _Writer, page: PageFile, written: PageFile | None) -> str:
     except (OSError, PageRefused) as error:
         return f"restoring failed too ({getattr(error, 'strerror', None) or error})"
     return "restored"
+
+
+def plan_page(
+    data: bytes, snippet: str, *, replace_conflicts: bool = False
+) -> tuple[PageEncoding, str, Injection, bytes]:
+    """A page's bytes with the snippet's block in place: (its encoding, its text, the
+    injection into that text, the new bytes). InjectError when the page cannot take it."""
+    encoding = page_encoding_for_edit(data)
+    text = decode(data, encoding)
+    if "<" not in text:
+        raise InjectError("inject-not-html", "is not HTML: not touched")
+    injection = plan_injection(
+        text,
+        transcode_snippet(snippet, encoding.block_codec),
+        replace_conflicts=replace_conflicts,
+    )
+    return encoding, text, injection, splice(data, text, encoding, injection.cuts)
+
+
+def inject_bytes(data: bytes, snippet: str, *, replace_conflicts: bool = False) -> bytes:
+    """``data`` (a page's bytes) with ``snippet``'s block in place, in the page's encoding, every
+    other byte kept (pure; nothing is checked or written). InjectError when it cannot be."""
+    return plan_page(data, snippet, replace_conflicts=replace_conflicts)[3]
 
 
 def page_encoding_for_edit(data: bytes) -> PageEncoding:

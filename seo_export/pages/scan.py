@@ -72,7 +72,7 @@ class PageMap:
     """Offset of the ``</head>`` that ends the head, when one does."""
     anchor: int | None
     """Where a block goes when the page has none: before ``</head>`` or, where the head is
-    ended by something else, before that; None when the page has no head to speak of."""
+    ended by something else, before that; None when the page has no ``<head>`` start tag."""
     elements: tuple[Element, ...] = field(default=())
     """Head's child elements, in the order a browser puts them there."""
     comments: tuple[Comment, ...] = field(default=())
@@ -127,7 +127,11 @@ def scan(text: str) -> PageMap:
             head_end = location.end_tag.start_offset
     reader = _HeadReader(plain, head_tag, head_end)
     reader.read(head.children)
-    anchor = head_end if head_end is not None else reader.closing(_body_start(html))
+    # Without a <head> start tag the head is made by the first tag that belongs in it, and a
+    # comment before that tag (the start marker) would not be in it: no place for a block.
+    anchor = None
+    if head_tag is not None:
+        anchor = head_end if head_end is not None else reader.closing()
     return PageMap(
         head_tag=(to_text(head_tag[0]), to_text(head_tag[1])) if head_tag else None,
         head_end=to_text(head_end) if head_end is not None else None,
@@ -219,11 +223,10 @@ class _HeadReader:
         self.pending = []
         self.cursor = found[-1][3]
 
-    def closing(self, body_start: int | None) -> int | None:
+    def closing(self) -> int:
         """Where the head ends when no ``</head>`` ends it: at the first token that is not
         white space, a comment or a tag the head ignores (before <body>, text, ...)."""
-        if self.cursor is None:
-            return body_start  # no head tag and nothing in head: before <body>, if any
+        assert self.cursor is not None
         for kind, _, start, _ in _tokens(self.plain, self.cursor, len(self.plain)):
             if kind == "closes":
                 return start
@@ -271,14 +274,6 @@ def _first_element(children: Any, tag: str) -> Any:
         if type(child).__name__ == "Element" and child.tag == tag:
             return child
     return None
-
-
-def _body_start(html: Any) -> int | None:
-    body = _first_element(html.children, "body")
-    if body is None or body.source_location is None:
-        return None
-    start: int = body.source_location.start_tag.start_offset
-    return start
 
 
 def _outside_head(document: Any, head: Any) -> str:
