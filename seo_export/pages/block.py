@@ -35,7 +35,7 @@ def existing_block(text: str, page: PageMap | None = None) -> tuple[int, int] | 
     <head>, the start marker before the end marker. The same text inside a script, a
     textarea, an attribute or a comment in the body is the page's own, and stays.
     ``page`` is ``scan(text)`` when the caller has it."""
-    page = page if page is not None else scan(text)
+    page = page if page is not None else scan(text, content=False)
     starts = [c for c in page.comments if c.data == START_MARKER]
     if not starts:
         return None

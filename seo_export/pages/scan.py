@@ -109,8 +109,9 @@ def parse(text: str) -> Any:
     return turbohtml.parse(normalised(text), source_locations=True, scripting=True)
 
 
-def scan(text: str) -> PageMap:
-    """The landmarks of ``text`` (a decoded page)."""
+def scan(text: str, *, content: bool = True) -> PageMap:
+    """The landmarks of ``text`` (a decoded page); ``content`` false leaves out what only a
+    comparison of two pages needs (``body_html``, ``head_rest``)."""
     plain = normalised(text)
     document = parse(text)
     html = _first_element(document.children, "html")
@@ -125,7 +126,7 @@ def scan(text: str) -> PageMap:
         head_tag = (location.start_tag.start_offset, location.start_tag.end_offset)
         if location.end_tag is not None:
             head_end = location.end_tag.start_offset
-    reader = _HeadReader(plain, head_tag, head_end)
+    reader = _HeadReader(plain, head_tag, head_end, content=content)
     reader.read(head.children)
     # Without a <head> start tag the head is made by the first tag that belongs in it, and a
     # comment before that tag (the start marker) would not be in it: no place for a block.
@@ -141,7 +142,7 @@ def scan(text: str) -> PageMap:
             for e in reader.elements
         ),
         comments=tuple(Comment(c.data, to_text(c.start), to_text(c.end)) for c in reader.comments),
-        body_html=_outside_head(document, head),
+        body_html=_outside_head(document, head) if content else "",
         head_rest=tuple((to_text(start), html) for start, html in reader.rest),
     )
 
@@ -153,8 +154,11 @@ class ReadError(ValueError):
 class _HeadReader:
     """Head's children with their offsets (in the normalised text)."""
 
-    def __init__(self, plain: str, head_tag: tuple[int, int] | None, head_end: int | None):
+    def __init__(
+        self, plain: str, head_tag: tuple[int, int] | None, head_end: int | None, *, content: bool
+    ):
         self.plain = plain
+        self.content = content
         self.cursor = head_tag[1] if head_tag else None
         self.head_end = head_end
         self.elements: list[Element] = []
@@ -197,7 +201,8 @@ class _HeadReader:
                 text,
             )
         )
-        self.rest.append((start, node.html))
+        if self.content:
+            self.rest.append((start, node.html))
         if self.head_end is None or start < self.head_end:
             self.cursor = end
 
