@@ -357,7 +357,9 @@ def test_a_head_pasted_into_the_body_does_not_receive_the_block(
 # Case 11: an unknown charset is a finding for that page, never a traceback.
 
 
-@pytest.mark.parametrize("charset", ["base64", "hex", "rot13", "idna", "utf-7", "utf-32"])
+@pytest.mark.parametrize(
+    "charset", ["base64", "hex", "rot13", "idna", "utf-7", "utf-32", "iso-2022-kr"]
+)
 def test_an_unknown_charset_is_a_finding_for_that_page(
     site: tuple[Path, Settings], charset: str
 ) -> None:

@@ -215,8 +215,8 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "Inject into the folder the link points to, or replace the link with the page."),
     ("page-charset-unknown", W, "pages",
      "A page declares a charset that browsers do not know (base64, utf-7, ...), so they "
-     "ignore it and guess; inject and eject leave the page alone, check reads it as a browser "
-     "would guess.",
+     "ignore it and guess, or one they read as nothing (iso-2022-kr, the replacement "
+     "encoding); inject and eject leave the page alone, check reads it as a browser would.",
      "Declare the page's real encoding: <meta charset=\"utf-8\">."),
     ("inject-broken-block", E, "inject",
      "A page's <head> has a seo-export start marker without its end marker, or two start "

@@ -85,27 +85,26 @@ def _audit_task(task: tuple[str, str]) -> tuple[ReportUnit, bool]:
         unreadable = finding("page-unreadable", f"cannot read: {error.strerror}", display)
         return ReportUnit(display, (unreadable,)), False
     text, charset = _decoded(data, display)
+    if text is None:  # nothing a browser would show
+        return ReportUnit(display, charset), False
     findings, has_faq = audit_page(text, display, vocabulary=_worker_vocabulary)
     return ReportUnit(display, (*charset, *findings)), has_faq
 
 
-def _decoded(data: bytes, display: str) -> tuple[str, tuple[Finding, ...]]:
-    """The page's text as a browser decodes it (bad bytes replaced), and a finding when it
-    names a charset browsers do not know (they ignore it and guess; so does this)."""
-    from seo_export.pages.encoding import sniff
+def _decoded(data: bytes, display: str) -> tuple[str | None, tuple[Finding, ...]]:
+    """The page's text as a browser decodes it (bad bytes replaced; None for a page in the
+    replacement encoding, which a browser shows as nothing), and a finding when it names a
+    charset browsers do not know (they ignore it and guess; so does this) or cannot read."""
+    from seo_export.pages.encoding import sniff, unreadable
 
     encoding = sniff(data)
-    problems: tuple[Finding, ...] = ()
-    if encoding.ignored and not encoding.declared:
-        problems = (
-            finding(
-                "page-charset-unknown",
-                f"declares charset {encoding.ignored[0]!r}, which browsers do not know; "
-                f"read as {encoding.name}",
-                display,
-            ),
-        )
-    return data[encoding.bom :].decode(encoding.codec, "replace"), problems
+    problem = unreadable(encoding)
+    if problem is None:
+        return data[encoding.bom :].decode(encoding.codec, "replace"), ()
+    unknown = finding("page-charset-unknown", f"{problem}; read as a browser does", display)
+    if encoding.name == "replacement":
+        return None, (unknown,)
+    return data[encoding.bom :].decode(encoding.codec, "replace"), (unknown,)
 
 
 def audit_page(

@@ -51,6 +51,8 @@ class PageEncoding:
     """Bytes of the byte order mark at the start (not part of the text)."""
     ignored: tuple[str, ...] = ()
     """Charset labels in the page that browsers ignore (unknown to the Encoding Standard)."""
+    label: str = ""
+    """The label the page declares it by, as written (``latin1``); empty without one."""
 
     @property
     def editable(self) -> bool:
@@ -71,9 +73,10 @@ def sniff(data: bytes) -> PageEncoding:
         if data.startswith(mark):
             return PageEncoding(name, _PYTHON_CODECS[name], True, len(mark))
     ignored: list[str] = []
-    label = _prescan(data[:PRESCAN_BYTES], ignored)
-    if label is not None:
-        return PageEncoding(label, _codec(label), True, 0, tuple(ignored))
+    labels: list[str] = []
+    declared = _prescan(data[:PRESCAN_BYTES], ignored, labels)
+    if declared is not None:
+        return PageEncoding(declared, _codec(declared), True, 0, tuple(ignored), labels[-1])
     try:
         data.decode("utf-8")
         guess = "utf-8"
@@ -84,8 +87,25 @@ def sniff(data: bytes) -> PageEncoding:
 
 def decode(data: bytes, encoding: PageEncoding) -> str:
     """The page's text; bytes that do not decode become lone surrogates, so that
-    ``encode`` gives them back unchanged."""
+    ``encode`` gives them back unchanged. (A page in the replacement encoding is one U+FFFD
+    to a browser.)"""
+    if encoding.name == "replacement":
+        return "\ufffd" if data else ""
     return data[encoding.bom :].decode(encoding.codec, "surrogateescape")
+
+
+def unreadable(encoding: PageEncoding) -> str | None:
+    """Why a browser cannot read the page's text, when it cannot: it declares only labels
+    browsers do not know, or one they read as nothing (the replacement encoding:
+    iso-2022-kr, hz-gb-2312, ...)."""
+    if encoding.name == "replacement":
+        return (
+            f"declares charset {encoding.label!r}, which browsers read as nothing (the "
+            "Encoding Standard's replacement encoding)"
+        )
+    if encoding.ignored and not encoding.declared:
+        return f"declares charset {encoding.ignored[0]!r}, which browsers do not know"
+    return None
 
 
 def _codec(name: str) -> str:
@@ -93,6 +113,8 @@ def _codec(name: str) -> str:
 
     if name in _PYTHON_CODECS:
         return _PYTHON_CODECS[name]
+    if name == "replacement":
+        return "replacement"  # no codec: see decode()
     found = webencodings.lookup(name)
     assert found is not None, name
     return str(found.codec_info.name)
@@ -129,7 +151,7 @@ def byte_offset(data: bytes, text: str, encoding: PageEncoding, offset: int) -> 
     return position
 
 
-def _prescan(data: bytes, ignored: list[str]) -> str | None:
+def _prescan(data: bytes, ignored: list[str], labels: list[str]) -> str | None:
     """The standard's prescan: the WHATWG name of the first usable meta charset, or None."""
     position, end = 0, len(data)
     while position < end:
@@ -141,7 +163,7 @@ def _prescan(data: bytes, ignored: list[str]) -> str | None:
         elif data[position : position + 5].lower() == b"<meta" and (
             position + 5 < end and data[position + 5 : position + 6] in (*_split(_SPACE), b"/")
         ):
-            position, label = _meta(data, position + 5, ignored)
+            position, label = _meta(data, position + 5, ignored, labels)
             if position < 0:
                 return None
             if label is not None:
@@ -177,7 +199,9 @@ def _split(chars: bytes) -> tuple[bytes, ...]:
     return tuple(chars[i : i + 1] for i in range(len(chars)))
 
 
-def _meta(data: bytes, position: int, ignored: list[str]) -> tuple[int, str | None]:
+def _meta(
+    data: bytes, position: int, ignored: list[str], labels: list[str]
+) -> tuple[int, str | None]:
     """The attributes of one ``<meta``: (position after them or -1, its charset or None)."""
     seen: set[bytes] = set()
     got_pragma = False
@@ -198,10 +222,10 @@ def _meta(data: bytes, position: int, ignored: list[str]) -> tuple[int, str | No
         elif name == b"content" and charset is None:
             label = _charset_in_content(value)
             if label is not None:
-                charset = _encoding_named(label, ignored)
+                charset = _encoding_named(label, ignored, labels)
                 need_pragma = True
         elif name == b"charset":
-            charset = _encoding_named(value, ignored)
+            charset = _encoding_named(value, ignored, labels)
             need_pragma = False
     if need_pragma is None or (need_pragma and not got_pragma) or charset is None:
         return position, None
@@ -212,7 +236,7 @@ def _meta(data: bytes, position: int, ignored: list[str]) -> tuple[int, str | No
     return position, charset
 
 
-def _encoding_named(label: bytes, ignored: list[str]) -> str | None:
+def _encoding_named(label: bytes, ignored: list[str], labels: list[str]) -> str | None:
     import webencodings
 
     text = label.decode("ascii", "replace")
@@ -220,6 +244,7 @@ def _encoding_named(label: bytes, ignored: list[str]) -> str | None:
     if found is None:
         ignored.append(text.strip())
         return None
+    labels.append(text.strip())
     return str(found.name)
 
 

@@ -29,7 +29,14 @@ from seo_export.pages.block import (
     page_diff,
 )
 from seo_export.pages.built import BuiltPage, built_pages, page_for_url
-from seo_export.pages.encoding import OffsetError, PageEncoding, byte_offset, decode, sniff
+from seo_export.pages.encoding import (
+    OffsetError,
+    PageEncoding,
+    byte_offset,
+    decode,
+    sniff,
+    unreadable,
+)
 from seo_export.pages.files import PageFile, PageRefused, read_page, write_page
 from seo_export.pages.scan import Element, PageMap, ReadError, scan
 from seo_export.pages.tags import element_keys, json_ld_types, snippet_keys
@@ -344,11 +351,9 @@ def inject_bytes(data: bytes, snippet: str, *, replace_conflicts: bool = False) 
 def page_encoding_for_edit(data: bytes) -> PageEncoding:
     """The page's encoding, or InjectError when seo-export does not edit pages in it."""
     encoding = sniff(data)
-    if encoding.ignored and not encoding.declared:
-        raise InjectError(
-            "page-charset-unknown",
-            f"declares charset {encoding.ignored[0]!r}, which browsers do not know: not touched",
-        )
+    problem = unreadable(encoding)
+    if problem is not None:
+        raise InjectError("page-charset-unknown", f"{problem}: not touched")
     if not encoding.editable:
         raise InjectError(
             "inject-not-html",
