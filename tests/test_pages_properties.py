@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import html5lib
-from hypothesis import assume, given
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
 from seo_export.pages.block import InjectError
@@ -166,3 +166,28 @@ def test_inject_then_eject_gives_back_every_byte_and_a_browser_sees_one_block_in
     assert ("comment", END) in block
     assert any(kind == "element" and "Skulder – ømhed" in html for kind, html in block)
     assert without_block(after) == before
+
+
+PIECES = [
+    *(b"<", b">", b"<!--", b"-->", b"<head>", b"</head>", b"<title>", b"</title>", b"<script>"),
+    *(b"</script>", b"<meta charset=", b"utf-8", b"iso-2022-jp", b"\x1b$B", b"\x1b(B", b"</"),
+    *(b"<!-- seo-export:start -->", b"<!-- seo-export:end -->", b"\r\n", b"\r", b"\n", b" "),
+    *(b'"', b"'", b"=", b"<svg>", b"<template>", b"</template>", b"<![CDATA[", b"]]>", b"<!"),
+    *(b"&amp;", b"\x00", b"\xff", b"\xc3\xa6", b"<body>", b"<html>", b"<noscript>", b"<?x>"),
+    *(b"<textarea>", b"<plaintext>", b"\x82\xa0", b"<meta http-equiv=content-type content="),
+    b"'text/html; charset=shift_jis'>",
+]
+
+
+@example(b"<head><script>")  # never closed: a block after it would be inside it
+@example(b"<head><meta charset=")  # a tag cut off by the end of the page
+@example(b"<head><!-- x --> <?x></head><script>")  # a processing instruction in head
+@example(b"<meta charset=iso-2022-jp><p>\x1b$B\r\n")  # not ISO-2022-JP: no surrogate for it
+@given(st.lists(st.sampled_from(PIECES), max_size=30).map(b"".join))
+def test_any_bytes_are_injected_and_ejected_byte_for_byte_or_left_alone(page: bytes) -> None:
+    try:
+        assume(eject_bytes(page) == page)  # a page with a block already: inject replaces it
+        injected = inject_bytes(page, SNIPPET)
+    except InjectError:
+        return  # left alone, with a finding, never a traceback
+    assert eject_bytes(injected) == page

@@ -179,8 +179,9 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "No page of the built site matches an article's URL (setting page_paths).",
      "Build the page first, or set page_paths to where the site keeps its pages."),
     ("inject-no-head", W, "inject",
-     "A page has no <head> start tag, so a browser would not keep the block's first comment "
-     "in the head it makes; it was not touched.",
+     "A page has no <head> start tag (a browser would not keep the block's first comment in "
+     "the head it makes), or nothing ends its head before the page ends (a <title>, "
+     "<script>, comment or tag never closed would hold the block); it was not touched.",
      "Give the page a <head> element."),
     ("inject-not-html", W, "inject",
      "A file is not HTML, not a regular file, in an encoding seo-export does not edit "

@@ -14,9 +14,8 @@ from pathlib import Path
 from seo_export.findings.codes import finding
 from seo_export.model import AnyPath
 from seo_export.pages.block import InjectError, InjectResult, existing_block, page_diff
-from seo_export.pages.encoding import decode
 from seo_export.pages.files import PageFile, PageRefused, page_files, read_page, write_page
-from seo_export.pages.inject import page_encoding_for_edit, splice
+from seo_export.pages.inject import decoded_for_edit, splice
 from seo_export.pages.scan import ReadError
 from seo_export.system import display_path
 
@@ -95,8 +94,7 @@ def _ejected(data: bytes) -> tuple[bytes, str, str]:
     """(the page's bytes without the block, its text, its text without the block)."""
     if b"seo-export:start" not in data:  # most pages of a site: no need to parse them
         return data, "", ""
-    encoding = page_encoding_for_edit(data)
-    text = decode(data, encoding)
+    encoding, text = decoded_for_edit(data)
     try:
         span = existing_block(text)
     except ReadError as error:

@@ -124,7 +124,11 @@ def plan_injection(text: str, snippet: str, *, replace_conflicts: bool = False) 
     else:
         anchor = page.anchor
         if anchor is None:
-            raise InjectError("inject-no-head", "has no <head> start tag: not touched")
+            raise InjectError(
+                "inject-no-head",
+                "has no <head> start tag, or nothing ends its head before the page ends "
+                "(a <title>, <script>, comment or tag never closed): not touched",
+            )
         line_start = text.rfind("\n", 0, anchor) + 1
         if text[line_start:anchor].strip() == "":
             anchor = line_start  # on lines of its own, before the indented </head>
@@ -330,8 +334,7 @@ def plan_page(
 ) -> tuple[PageEncoding, str, Injection, bytes]:
     """A page's bytes with the snippet's block in place: (its encoding, its text, the
     injection into that text, the new bytes). InjectError when the page cannot take it."""
-    encoding = page_encoding_for_edit(data)
-    text = decode(data, encoding)
+    encoding, text = decoded_for_edit(data)
     if "<" not in text:
         raise InjectError("inject-not-html", "is not HTML: not touched")
     injection = plan_injection(
@@ -346,6 +349,19 @@ def inject_bytes(data: bytes, snippet: str, *, replace_conflicts: bool = False) 
     """``data`` (a page's bytes) with ``snippet``'s block in place, in the page's encoding, every
     other byte kept (pure; nothing is checked or written). InjectError when it cannot be."""
     return plan_page(data, snippet, replace_conflicts=replace_conflicts)[3]
+
+
+def decoded_for_edit(data: bytes) -> tuple[PageEncoding, str]:
+    """The page's encoding and text, or InjectError when seo-export does not edit it (an
+    encoding it does not edit, bytes that are not of the encoding in a way that cannot be
+    kept: a 7-bit sequence ISO-2022-JP does not have)."""
+    encoding = page_encoding_for_edit(data)
+    try:
+        return encoding, decode(data, encoding)
+    except UnicodeDecodeError as error:
+        raise InjectError(
+            "inject-not-html", f"is not valid {encoding.name} ({error.reason}): not touched"
+        ) from None
 
 
 def page_encoding_for_edit(data: bytes) -> PageEncoding:
@@ -374,7 +390,7 @@ def splice(data: bytes, text: str, encoding: PageEncoding, cuts: Iterable[Cut]) 
             stop = begin if end == start else byte_offset(data, text, encoding, end)
             pieces += [data[position:begin], insert.encode(encoding.block_codec)]
             position = stop
-    except (OffsetError, UnicodeEncodeError) as error:
+    except (OffsetError, UnicodeError) as error:
         raise InjectError("inject-not-html", f"{error}: not touched") from None
     pieces.append(data[position:])
     return b"".join(pieces)

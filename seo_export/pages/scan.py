@@ -72,7 +72,8 @@ class PageMap:
     """Offset of the ``</head>`` that ends the head, when one does."""
     anchor: int | None
     """Where a block goes when the page has none: before ``</head>`` or, where the head is
-    ended by something else, before that; None when the page has no ``<head>`` start tag."""
+    ended by something else, before that; None when the page has no ``<head>`` start tag, or
+    something in its head (a <title>, a comment) is never closed."""
     elements: tuple[Element, ...] = field(default=())
     """Head's child elements, in the order a browser puts them there."""
     comments: tuple[Comment, ...] = field(default=())
@@ -133,6 +134,10 @@ def scan(text: str, *, content: bool = True) -> PageMap:
     anchor = None
     if head_tag is not None:
         anchor = head_end if head_end is not None else reader.closing()
+    if anchor is not None and anchor >= len(plain):
+        # Nothing ends the head before the page ends: a <title>, <script>, comment or tag
+        # that is never closed holds the rest, and a block put after it would be inside it.
+        anchor = None
     return PageMap(
         head_tag=(to_text(head_tag[0]), to_text(head_tag[1])) if head_tag else None,
         head_end=to_text(head_end) if head_end is not None else None,
@@ -269,9 +274,8 @@ def _tokens(plain: str, start: int, stop: int) -> Iterator[tuple[str, str, int, 
         ):
             yield "closes", "", at, at
             return
-        elif kind == "PROCESSING_INSTRUCTION":
-            yield "closes", "", at, at  # a bogus comment to a browser; not ours to guess
-            return
+        # PROCESSING_INSTRUCTION (<?x>): a bogus comment to the standard, a node of its own to
+        # turbohtml; in head either way, and never one of our markers.
 
 
 def _first_element(children: Any, tag: str) -> Any:
