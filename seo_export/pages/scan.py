@@ -25,13 +25,6 @@ START_MARKER = " seo-export:start "
 END_MARKER = " seo-export:end "
 """The data of the two comments around the block (``<!--`` and ``-->`` left off)."""
 
-HEAD_CONTENT = frozenset(
-    {"base", "basefont", "bgsound", "link", "meta", "title", "noscript", "noframes", "style"}
-    | {"script", "template"}
-)
-"""Start tags that stay in <head> (the standard's "in head" insertion mode)."""
-
-
 @dataclass(frozen=True, slots=True)
 class Element:
     """An element that is a child of the page's <head>."""
@@ -296,8 +289,3 @@ def _outside_head(document: Any, head: Any) -> str:
         else:
             parts.append(child.html)
     return "".join(parts)
-
-
-def line_of(text: str, offset: int) -> int:
-    """1-based line of ``offset`` in ``text``."""
-    return text.count("\n", 0, offset) + 1
