@@ -273,7 +273,7 @@ def test_build_watch_waits_for_a_reader_and_still_builds_the_change(project: Pat
                 text.replace("metaTitle: Nerveafklemning – ", "metaTitle: Klemt nerve – "),
                 "utf-8",
             )
-            assert "Waiting: another seo-export run" in lines.wait_for("Waiting")
+            assert "Waiting: a seo-export command is reading" in lines.wait_for("Waiting")
             time.sleep(1)  # ten looks at out/ meanwhile
         assert "built 1 article" in lines.wait_for("Watching for changes")
         assert sum("Waiting" in line for line in lines.seen) == 1  # said once

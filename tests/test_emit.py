@@ -193,7 +193,7 @@ def test_a_run_that_died_while_applying_is_rolled_forward(project: Settings) -> 
 def test_a_second_build_on_the_same_out_is_refused(project: Settings) -> None:
     with (
         output_lock(project.out_dir),
-        pytest.raises(OutputLockedError, match="another seo-export run"),
+        pytest.raises(OutputLockedError, match="another seo-export build is writing"),
     ):
         build_site(project)
 

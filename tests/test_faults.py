@@ -99,7 +99,7 @@ def test_a_move_into_out_that_fails_is_undone(
     monkeypatch.setattr(emit.os, "replace", FailAt(os.replace, k, errno.EACCES))
     # The first replace takes the new sitemap into staging; the others apply the journal.
     with pytest.raises(
-        emit.OutputWriteError, match=r"cannot write sitemap.xml|journal|as it was before this run"
+        emit.OutputWriteError, match=r"cannot write .*sitemap.xml|journal|as it was before this run"
     ):
         build_site(project, jobs=1)
     monkeypatch.undo()
@@ -170,8 +170,7 @@ def test_the_cli_reports_a_failed_write_and_exits_1(
 def test_a_page_write_that_fails_leaves_every_page_intact(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from seo_export.build import files
-    from seo_export.pages import eject, inject
+    from seo_export.pages import eject, files, inject
 
     site = tmp_path / "site"
     shutil.copytree(REPO / "tests" / "cases" / "inject" / "content", tmp_path / "content")
@@ -184,7 +183,7 @@ def test_a_page_write_that_fails_leaves_every_page_intact(
     build_site(settings)
     before = snapshot(site)
     for k in (1, 2, 4):
-        result = inject.inject_site(site, settings, write=FailAt(files.replace_file, k))
+        result = inject.inject_site(site, settings, write=FailAt(files.write_page, k))
         failed = [f for f in result.findings if "writing failed" in f.message]
         assert [f.code for f in failed] == ["inject-verify-failed"]
         assert len(result.changed) == 3
@@ -247,7 +246,7 @@ def test_a_second_build_at_the_same_time_refuses(big_project: Path) -> None:
     second = run_build(big_project)
     _, errors = second.communicate()
     assert second.returncode == 2
-    assert b"another seo-export run is writing" in errors
+    assert b"another seo-export build is writing" in errors
     assert first.wait() == 0
 
 

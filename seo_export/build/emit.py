@@ -27,6 +27,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import BinaryIO, TextIO
 
+from seo_export.build.interrupts import signals_deferred
 from seo_export.build.journal import UndoFailedError, move_in, recover_leftovers
 from seo_export.build.lock import lock_path, output_lock, reading_lock
 from seo_export.build.staging import (
@@ -97,7 +98,7 @@ class OutputTransaction:
             self.staging.mkdir(parents=True)
             self._list = open(self.staging / WRITTEN_LIST, "w", encoding="utf-8")
         except OSError as exc:
-            raise OutputWriteError(f"cannot stage output: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {self.staging}: {exc.strerror or exc}") from exc
         return self
 
     def __exit__(
@@ -106,12 +107,18 @@ class OutputTransaction:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        closing = None
         if self._list is not None and not self._list.closed:
-            self._list.close()
+            try:
+                self._list.close()
+            except OSError as error:  # a full disk: the staging folder goes all the same
+                closing = error
         if self._journal_written and exc is not None:
             # Applying stopped half-way: keep the journal so the next run rolls forward.
             return
         shutil.rmtree(self.staging, ignore_errors=True)
+        if closing is not None and exc is None:
+            raise OutputWriteError(f"cannot write {self.staging}: {closing.strerror}") from closing
 
     def _listed(self, path: str) -> None:
         assert self._list is not None, "use the transaction as a context manager"
@@ -130,7 +137,7 @@ class OutputTransaction:
             with open(target, "wb") as handle:
                 handle.write(content)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
         self._listed(path)
 
     def adopt(self, path: str) -> None:
@@ -166,7 +173,7 @@ class OutputTransaction:
                 with open(target, "w", encoding="utf-8", newline="") as text:
                     yield text
         except OSError as exc:
-            raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
         self._listed(path)
 
     def adopt_if_changed(self, temporary: Path, path: str) -> bool:
@@ -176,15 +183,15 @@ class OutputTransaction:
 
         path = safe_relative(path)
         current = self.out_dir / path
+        target = self.staging / path
         try:
             if current.is_file() and filecmp.cmp(temporary, current, shallow=False):
                 temporary.unlink()
                 return False
-            target = self.staging / path
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(temporary, target)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write {path}: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
         self._listed(path)
         return True
 
@@ -246,6 +253,13 @@ class OutputTransaction:
             raise OutputWriteError(f"cannot read the staged files: {exc.strerror or exc}") from exc
         if not count and not removals:
             return [], 0, []
+        # An interrupt waits until out/ is whole again (the new build, or the old one).
+        with signals_deferred():
+            return self._apply(written, count, removals)
+
+    def _apply(
+        self, written: list[str], count: int, removals: list[str]
+    ) -> tuple[list[str], int, list[str]]:
         if not removals and self._become_out():
             return written, count, []
         journal = self.staging / JOURNAL
@@ -254,7 +268,7 @@ class OutputTransaction:
             temporary.write_text(json.dumps({"remove": removals}), encoding="utf-8")
             os.replace(temporary, journal)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write the journal: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {journal}: {exc.strerror or exc}") from exc
         # From here the run is decided: if applying stops half-way, the next run
         # finds the journal and finishes it.
         self._journal_written = True
@@ -337,14 +351,18 @@ class StagedParts:
         try:
             self._handle = open(self._temporary, "w", encoding="utf-8", newline="")  # noqa: SIM115
         except OSError as exc:
-            raise OutputWriteError(f"cannot write a sitemap: {exc.strerror or exc}") from exc
+            raise OutputWriteError(
+                f"cannot write {self._temporary}: {exc.strerror or exc}"
+            ) from exc
 
     def write(self, text: str) -> None:
         assert self._handle is not None, "begin() first"
         try:
             self._handle.write(text)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write a sitemap: {exc.strerror or exc}") from exc
+            raise OutputWriteError(
+                f"cannot write {self._temporary}: {exc.strerror or exc}"
+            ) from exc
 
     def end(self, name: str) -> None:
         assert self._handle is not None, "begin() first"
@@ -362,7 +380,9 @@ class StagedParts:
                 ):
                     shutil.copyfileobj(plain, out, 1 << 20)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write {name}: {exc.strerror or exc}") from exc
+            raise OutputWriteError(
+                f"cannot write {self._temporary} ({name}): {exc.strerror or exc}"
+            ) from exc
         self.transaction.adopt_if_changed(self._temporary, name)
         self.names.append(name)
         if self.gzip_files:

@@ -34,7 +34,7 @@ def refuse_own_files(
     import fnmatch
 
     from seo_export.build.statcache import (
-        SITEMAP_FILES,  # the build's own, removed when it did not write them
+        SITEMAP_FILES,  # the build's own names: -o must not take one
     )
     from seo_export.errors import OutputTargetError
     from seo_export.read.discover import SOURCE_SUFFIXES

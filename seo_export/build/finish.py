@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import fnmatch
+
 from seo_export.build.article import sitemap_base
 from seo_export.build.bundle import BUNDLE_NAME
 from seo_export.build.manifest import MANIFEST_NAME, footer, read_footer
@@ -31,22 +33,33 @@ def close_outputs(settings: Settings, totals: RunTotals, outputs: Outputs) -> li
     """Close the sitemaps, remove what the previous build wrote and this one does not, and end
     the manifest. Returns the sitemap files' names (in out/), changed or not."""
     out_dir, transaction = settings.out_dir, outputs.transaction
-    if (
-        settings.output != "bundle"
-        and read_footer(out_dir / MANIFEST_NAME).get("output") == "bundle"
-    ):
+    previous = read_footer(out_dir / MANIFEST_NAME)
+    if settings.output != "bundle" and previous.get("output") == "bundle":
         transaction.remove(BUNDLE_NAME)  # the last build wrote it; this one writes files
     outputs.sitemaps.close()
     sitemap_names = outputs.sitemap_files.names
-    for stale in sorted(out_dir.glob(SITEMAP_FILES)):
-        if stale.name not in sitemap_names:
-            transaction.remove(stale.name)
+    # Only the sitemaps the last build's manifest says it wrote: out/ may be the site's
+    # own folder, with sitemaps of its own (sitemap-news.xml, sitemap.xml.bak, ...).
+    for stale in sorted(set(_names(previous.get("sitemaps"))) - set(sitemap_names)):
+        transaction.remove(stale)
     for path in totals.stale:
         transaction.remove(path)
     outputs.manifest.write(
         footer(sitemap_names, totals.site_findings, totals.articles > 0, output=settings.output)
     )
     return sitemap_names
+
+
+def _names(listed: object) -> list[str]:
+    """The names in a manifest's ``sitemaps`` that are a sitemap's (``sitemap*.xml*`` at the
+    top of out/): a hand-edited manifest cannot have any other file removed."""
+    if not isinstance(listed, list):
+        return []
+    return [
+        name
+        for name in listed
+        if isinstance(name, str) and "/" not in name and fnmatch.fnmatchcase(name, SITEMAP_FILES)
+    ]
 
 
 def commit_build(

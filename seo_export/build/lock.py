@@ -35,10 +35,28 @@ def output_lock(out_dir: Path) -> Iterator[None]:
     except OSError as exc:
         raise OutputWriteError(f"cannot create the lock file {path}: {exc.strerror}") from exc
     try:
-        _flock(handle, fcntl.LOCK_EX, f"another seo-export run is writing {out_dir} (lock: {path})")
+        try:
+            _flock(handle, fcntl.LOCK_EX, "")
+        except OutputLockedError:
+            raise OutputLockedError(
+                f"{_holder(handle, out_dir, path)}; try again when it ends"
+            ) from None
         yield
     finally:
         handle.close()
+
+
+def _holder(handle: IO[str], out_dir: Path, path: Path) -> str:
+    """Who holds the lock an exclusive request was refused: readers share it (a shared
+    request succeeds beside them), a build does not."""
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return f"another seo-export build is writing {out_dir} (lock: {path})"
+    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+    return f"a seo-export command is reading {out_dir} (inject, report or bundle; lock: {path})"
 
 
 def _flock(handle: IO[str], operation: int, busy: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import threading
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,7 +38,7 @@ lines through a pipe; every one the main process builds does not)."""
 
 def build_outcomes(
     plan: BuildPlan, sources: SourceList, settings: Settings, staging: Path, workers: int
-) -> Iterator[Outcome | None]:
+) -> Generator[Outcome | None, None, None]:
     """One outcome per source, in order: None where the plan vouches for it, else the one of
     the process that built it (``workers`` processes at most, this one included)."""
     if workers <= 1 or plan.to_build < 2 * CHUNK:
@@ -47,7 +47,7 @@ def build_outcomes(
             yield None if vouched else next(serial)
         return
     share = _Share(*MAIN_SHARE) if workers == 2 else _Share(0, 1)
-    window = threading.BoundedSemaphore(IN_FLIGHT)
+    window = _Window(IN_FLIGHT)
     context = multiprocessing.get_context("fork")
     pool = context.Pool(
         min(workers - (share.own > 0), -(-plan.to_build // CHUNK)),
@@ -72,6 +72,9 @@ def build_outcomes(
                 yield outcome
             position += 1
     finally:
+        # The pool's task handler may be waiting in the window: let it go first, or
+        # terminate() waits for it for ever (an interrupt, a full disk, any error).
+        window.close()
         pool.terminate()
         pool.join()
 
@@ -95,9 +98,32 @@ class _Share:
                 yield task
 
 
-def _fed(tasks: Iterator[Task], window: threading.BoundedSemaphore) -> Iterator[Task]:
-    # The pool's feeder thread pulls tasks from here: it blocks once IN_FLIGHT
+class _Window:
+    """At most ``size`` tasks handed to the pool and not yet taken back; closable, so that the
+    thread waiting for room stops waiting when the build stops."""
+
+    def __init__(self, size: int) -> None:
+        self._room = threading.BoundedSemaphore(size)
+        self._closed = threading.Event()
+
+    def enter(self) -> bool:
+        """Wait for room; False once the window is closed."""
+        while not self._room.acquire(timeout=0.05):
+            if self._closed.is_set():
+                return False
+        return not self._closed.is_set()
+
+    def release(self) -> None:
+        self._room.release()
+
+    def close(self) -> None:
+        self._closed.set()
+
+
+def _fed(tasks: Iterator[Task], window: _Window) -> Iterator[Task]:
+    # The pool's task handler thread pulls tasks from here: it waits once IN_FLIGHT
     # results wait for the main process, which keeps its memory flat.
     for task in tasks:
-        window.acquire()
+        if not window.enter():
+            return
         yield task

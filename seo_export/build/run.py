@@ -47,7 +47,11 @@ from seo_export.checks.site import SiteLint
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
 from seo_export.model import ArticleRecord, Finding, Severity, SitemapEntry
-from seo_export.outputs.sitemap import SitemapEntryTooLargeError, SitemapWriter
+from seo_export.outputs.sitemap import (
+    SitemapEntryTooLargeError,
+    SitemapUrlTooLongError,
+    SitemapWriter,
+)
 from seo_export.read.discover import SourceFile, read_source
 
 
@@ -227,6 +231,10 @@ class _ArticleRun:
         except SitemapEntryTooLargeError as problem:
             self.site_findings.append(
                 finding("sitemap-entry-too-large", str(problem), self.sources[index].display)
+            )
+        except SitemapUrlTooLongError as problem:
+            self.site_findings.append(
+                finding("sitemap-url-too-long", str(problem), self.sources[index].display)
             )
 
     def totals(self) -> RunTotals:

@@ -33,10 +33,11 @@ A build, step by step (the data each step hands on in brackets):
 
 from __future__ import annotations
 
+import contextlib
 import gc
 
 from seo_export.build.article import ProgressCallback
-from seo_export.build.emit import OutputTransaction, output_lock
+from seo_export.build.emit import OutputTransaction, OutputWriteError, output_lock
 from seo_export.build.patch import patch_build, result_from_stamp
 from seo_export.build.plan import Discovery, changed_since, discover_project, plan_build, read_stamp
 from seo_export.build.statcache import StampedBuild
@@ -75,6 +76,11 @@ def build_site(
     relax_garbage_collector()
     try:
         return _build_site(settings, force, jobs, progress, keep_info)
+    except OSError as error:
+        # A full disk, an I/O error, a folder that went away: out/ is as it was (the
+        # transaction discarded what it staged); say which file, in one line.
+        where = error.filename or settings.out_dir
+        raise OutputWriteError(f"cannot write {where}: {error.strerror or error}") from error
     finally:
         gc.set_threshold(*thresholds)
         gc.unfreeze()
@@ -154,13 +160,17 @@ def _build_changes(
             force, changed_since_stamp = True, None  # the last run stopped while undoing
         sources = discovery.sources
         plan = plan_build(settings, sources, force=force, changed_since_stamp=changed_since_stamp)
-        outcomes = build_outcomes(plan, sources, settings, transaction.staging, workers)
-        with open_outputs(settings, transaction) as outputs:
+        # Closed on the way out whatever happens (an interrupt, a full disk): that ends the
+        # worker processes now, not when the generator is collected.
+        outcomes = contextlib.closing(
+            build_outcomes(plan, sources, settings, transaction.staging, workers)
+        )
+        with outcomes as outcome_stream, open_outputs(settings, transaction) as outputs:
             totals = run_articles(
                 settings,
                 discovery,
                 plan,
-                outcomes,
+                outcome_stream,
                 outputs,
                 keep_info=keep_info,
                 findings_kept=FINDINGS_KEPT,

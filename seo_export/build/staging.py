@@ -79,6 +79,6 @@ def stage_files(staging: Path, files: Iterable[OutputFile]) -> tuple[str, ...]:
             finally:
                 os.close(descriptor)
         except OSError as exc:
-            raise OutputWriteError(f"cannot write {file.path}: {exc.strerror or exc}") from exc
+            raise OutputWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
         written.append(file.path)
     return tuple(written)

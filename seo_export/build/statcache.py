@@ -16,7 +16,6 @@ says, the next build is a no-op that reads nothing else (:func:`stamped_build`).
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -156,14 +155,28 @@ class StatCache:
         tb: TracebackType | None,
     ) -> None:
         if self._writer is not None:
-            self._writer.close()
+            try:
+                self._writer.close()
+            except OSError:  # a full disk: the cache is given up (it only saves time)
+                self._writer = None
+                exc = exc or OSError()
         if exc is not None:
             self.path.with_name(self.path.name + ".tmp").unlink(missing_ok=True)
 
     def remember(self, name: str, stat: StatKey | None, content_hash: str) -> None:
         """Record what this build saw of ``name`` (in source order)."""
         if self._writer is not None and stat is not None and content_hash and "\t" not in name:
-            self._writer.write(_line(name, stat, content_hash))
+            try:
+                self._writer.write(_line(name, stat, content_hash))
+            except OSError:  # a full disk: the build goes on without a new cache
+                self._give_up()
+
+    def _give_up(self) -> None:
+        writer, self._writer = self._writer, None
+        with contextlib.suppress(OSError):
+            if writer is not None:
+                writer.close()
+        self.path.with_name(self.path.name + ".tmp").unlink(missing_ok=True)
 
     def commit(self, stamp: Mapping[str, Any] | None = None) -> None:
         """Put the new cache in place (atomically; a failure only costs the next build time).
@@ -171,12 +184,14 @@ class StatCache:
         ``stamp`` (JSON data, see :func:`make_stamp`) ends the file when given.
         """
         temporary = self.path.with_name(self.path.name + ".tmp")
-        with contextlib.suppress(OSError):
+        try:
             if stamp is not None and self._writer is not None:
                 with open(temporary, "ab") as handle:
                     # Objects with a to_json() (findings) become JSON one at a time.
                     handle.write(STAMP.encode() + orjson.dumps(stamp, default=_to_json) + b"\n")
             os.replace(temporary, self.path)
+        except OSError:  # never a half-written cache, nor its temporary file, left behind
+            temporary.unlink(missing_ok=True)
 
 
 def _to_json(value: Any) -> Any:
@@ -263,23 +278,7 @@ def stamped_build(
         if stat_key(os.path.join(base, name)) != tuple(recorded):  # noqa: PTH118
             return None
     outputs = tuple(item[0] for item in stamp["outputs"])
-    if _stray_sitemaps(base, set(outputs)):
-        return None
     return StampedBuild(stamp["result"], tuple(changed), outputs, key)
-
-
-def _stray_sitemaps(out_dir: str, outputs: set[str]) -> bool:
-    """Whether out/ holds a sitemap file the last build did not write (a build removes it)."""
-    try:
-        with os.scandir(out_dir) as entries:
-            return any(
-                entry.name.startswith("sitemap")
-                and fnmatch.fnmatchcase(entry.name, SITEMAP_FILES)
-                and entry.name not in outputs
-                for entry in entries
-            )
-    except OSError:
-        return True
 
 
 def _well_formed(stamp: Any) -> bool:
@@ -332,3 +331,5 @@ def rewrite(
                     new.write(line)
             new.write(STAMP + orjson.dumps(stamp, default=_to_json).decode() + "\n")
         os.replace(temporary, path)
+    with contextlib.suppress(OSError):
+        temporary.unlink(missing_ok=True)  # left when writing it failed

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import signal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +56,12 @@ _staging: Path | None = None
 
 def init_worker(settings: Settings, staging: str) -> None:
     global _settings, _staging  # noqa: PLW0603 - one pool worker, one set of settings
+    # Ctrl-C reaches the whole process group: the main process stops the build and ends
+    # the workers; a worker that raised KeyboardInterrupt itself would print a traceback.
+    # SIGTERM (from pool.terminate()) ends a worker at once, whatever handler the main
+    # process had when it forked.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _settings = settings
     _staging = Path(staging)
     relax_garbage_collector()

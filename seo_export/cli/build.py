@@ -82,6 +82,7 @@ def build(
         )
         watch_and_build(load, interval, out, verbose=verbose, force=force)
     from seo_export.build.emit import OutputWriteError
+    from seo_export.build.interrupts import Terminated, terminate_raises
     from seo_export.build.site import build_site
     from seo_export.errors import SeoExportError
     from seo_export.model import Severity
@@ -90,8 +91,13 @@ def build(
         config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps, jobs=jobs
     )
     try:
-        with progress_bar(quiet) as progress:
+        with terminate_raises(), progress_bar(quiet) as progress:
             result = build_site(settings, force=force, progress=progress, keep_info=verbose)
+    except (KeyboardInterrupt, Terminated) as stop:
+        # The build unwound: workers ended, staging removed, lock released. The shell's
+        # codes for a process ended by SIGINT and SIGTERM, not 1 ("findings had errors").
+        click.echo("Interrupted: the build stopped.", err=True)
+        sys.exit(130 if isinstance(stop, KeyboardInterrupt) else 143)
     except OutputWriteError as error:
         # The build ran but its output could not be written (out/ is as it was): a failed
         # run, not a usage error.

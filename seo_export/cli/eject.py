@@ -14,9 +14,15 @@ from seo_export.cli.output import Output
 @click.command()
 @click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Print a unified diff per page; write nothing.")
+@click.option(
+    "--write-read-only",
+    is_flag=True,
+    help="Also write pages that are read-only (their mode, owner and group are kept).",
+)
 @format_option
-def eject(site_dir: Path, dry_run: bool, fmt: str) -> None:
+def eject(site_dir: Path, dry_run: bool, write_read_only: bool, fmt: str) -> None:
     """Remove the seo-export blocks from the pages of SITE_DIR, restoring them byte for byte."""
     from seo_export.pages.eject import eject_site
 
-    print_pages_result(eject_site(site_dir, dry_run=dry_run), Output(fmt), "ejected", dry_run)
+    result = eject_site(site_dir, dry_run=dry_run, write_read_only=write_read_only)
+    print_pages_result(result, Output(fmt), "ejected", dry_run)

@@ -31,6 +31,11 @@ if TYPE_CHECKING:
     "robots, og:*, twitter:*, JSON-LD MedicalWebPage/FAQPage), and only those.",
 )
 @click.option("--dry-run", is_flag=True, help="Print a unified diff per page; write nothing.")
+@click.option(
+    "--write-read-only",
+    is_flag=True,
+    help="Also write pages that are read-only (their mode, owner and group are kept).",
+)
 @format_option
 def inject(
     config: Path | None,
@@ -40,6 +45,7 @@ def inject(
     site_dir: Path,
     replace_conflicts: bool,
     dry_run: bool,
+    write_read_only: bool,
     fmt: str,
 ) -> None:
     """Put each built article's head snippet into its page of SITE_DIR, between
@@ -50,7 +56,11 @@ def inject(
     settings = load_cli_settings(config, content_dir, out_dir, base_url)
     try:
         result = inject_site(
-            site_dir, settings, replace_conflicts=replace_conflicts, dry_run=dry_run
+            site_dir,
+            settings,
+            replace_conflicts=replace_conflicts,
+            dry_run=dry_run,
+            write_read_only=write_read_only,
         )
     except SeoExportError as error:
         fail(str(error))

@@ -317,7 +317,35 @@ def load_settings(
     for key in ("content_dir", "out_dir"):
         if key in file_values and key not in given:
             merged[key] = str(base_dir / file_values[key])
+    unsafe = unsafe_places(merged)
+    if unsafe:
+        raise SettingsError(source, unsafe)
     return _settings_from_mapping(merged, source, base_dir)
+
+
+def unsafe_places(values: Mapping[str, Any]) -> list[str]:
+    """What would publish a secret or lose files: a ``base_url`` with user info (published in
+    every canonical), a query or a fragment; an ``out_dir`` that is the content folder or
+    holds it (the build writes and removes its files there). An ``out_dir`` inside the
+    content folder is allowed: the build does not read it as articles."""
+    import os
+    from urllib.parse import urlsplit
+
+    problems = []
+    parts = urlsplit(str(values["base_url"]))
+    if parts.username is not None or parts.password is not None:
+        problems.append("base_url: has a user name or password, which would be published")
+    if parts.query or parts.fragment or str(values["base_url"]).rstrip("/").endswith(("?", "#")):
+        problems.append("base_url: has a query or a fragment; give the site's root URL")
+    content = Path(os.path.realpath(values["content_dir"]))
+    out = Path(os.path.realpath(values["out_dir"]))
+    if out == content:
+        problems.append(f"out_dir: is the content folder ({values['content_dir']}); choose another")
+    elif content.is_relative_to(out):
+        problems.append(
+            f"out_dir: holds the content folder ({values['content_dir']}); choose another"
+        )
+    return problems
 
 
 def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:

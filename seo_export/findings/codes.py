@@ -49,6 +49,10 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
     ("file-unreadable", E, "discover",
      "The file could not be read.",
      "Check the file's permissions."),
+    ("source-not-regular", E, "discover",
+     "A file in the content folder with an article's name is not a regular file (a FIFO, a "
+     "socket, a device); it was skipped, not read (reading a FIFO would wait for ever).",
+     "Remove it from the content folder, or give it another name."),
     ("file-name-encoding", E, "discover",
      "The file's name is not valid UTF-8, which the manifest, sitemaps and reports cannot hold.",
      "Rename the file (UTF-8 names, such as Danish letters, are fine)."),
@@ -177,6 +181,10 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "An article's sitemap entry alone (its URL, alternates and images) is larger than a "
      "sitemap file may be (sitemap_max_bytes), so the article is left out of the sitemaps.",
      "Raise sitemap_max_bytes (the protocol allows 50 MiB), or shorten the URLs."),
+    ("sitemap-url-too-long", E, "build",
+     "An article's URL is longer than 2,048 characters, which the sitemap protocol forbids; "
+     "it was left out of the sitemaps.",
+     "Shorten the article's slug or canonical URL (or article_url)."),
     ("sitemap-invalid", E, "validate",
      "A sitemap breaks the protocol: not well-formed, over 50,000 URLs or 50 MiB, a relative or "
      "over-long loc, a lastmod that is not a W3C date, or (with --sitemap-schemas) the XSD.",
@@ -190,10 +198,13 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "No page of the built site matches an article's URL (setting page_paths).",
      "Build the page first, or set page_paths to where the site keeps its pages."),
     ("inject-no-head", W, "inject",
-     "A page has no </head> and no <body> to put the snippet before; it was not touched.",
+     "A page has no <head> start tag (a browser would not keep the block's first comment in "
+     "the head it makes), or nothing ends its head before the page ends (a <title>, "
+     "<script>, comment or tag never closed would hold the block); it was not touched.",
      "Give the page a <head> element."),
     ("inject-not-html", W, "inject",
-     "A file is not HTML, or in an encoding seo-export does not edit (UTF-16); not touched.",
+     "A file is not HTML, not a regular file, in an encoding seo-export does not edit "
+     "(UTF-16), or its head could not be lined up with its text; not touched.",
      "Check the page_paths setting; save the page as UTF-8."),
     ("inject-conflict", W, "inject",
      "The page already has a tag the snippet sets (canonical, title, description, robots, og:*, "
@@ -206,8 +217,30 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
     ("inject-write-failed", E, "inject",
      "A page could not be read or written; it was left as it was.",
      "Check the file's permissions and the disk."),
+    ("inject-page-changed", E, "inject",
+     "A page changed between seo-export reading it and writing it (the site generator "
+     "rewrote it?); it was left as the generator made it.",
+     "Run inject (or eject) again once the site's build has finished."),
+    ("inject-read-only", W, "inject",
+     "A page is read-only (its owner may not write it); it was left alone.",
+     "Make the page writable, or run inject (or eject) with --write-read-only, which keeps "
+     "its mode."),
+    ("inject-owner-not-kept", E, "inject",
+     "A page belongs to another user or group, which the new file could not be given (only "
+     "root can); it was left alone rather than handed to this user.",
+     "Run inject as the page's owner (or as root)."),
+    ("page-link-outside-site", W, "inject",
+     "A page is a link to a file outside the site folder; it was not written (a page that "
+     "links inside the site is written through the link, which stays).",
+     "Inject into the folder the link points to, or replace the link with the page."),
+    ("page-charset-unknown", W, "pages",
+     "A page declares a charset that browsers do not know (base64, utf-7, ...), so they "
+     "ignore it and guess, or one they read as nothing (iso-2022-kr, the replacement "
+     "encoding); inject and eject leave the page alone, check reads it as a browser would.",
+     "Declare the page's real encoding: <meta charset=\"utf-8\">."),
     ("inject-broken-block", E, "inject",
-     "A page has a seo-export start marker without its end marker.",
+     "A page's <head> has a seo-export start marker without its end marker, or two start "
+     "markers.",
      "Remove the partial block by hand, then inject again."),
     # bundle (out/articles.ndjson)
     ("bundle-file-unreadable", E, "bundle",

@@ -121,6 +121,24 @@ class SitemapEntryTooLargeError(ValueError):
     """One URL's entry alone is larger than a sitemap file may be: it cannot be written."""
 
 
+MAX_URL_LENGTH = 2048
+"""The longest <loc> the sitemap protocol allows, in characters."""
+
+
+class SitemapUrlTooLongError(ValueError):
+    """A URL is longer than the protocol allows (:data:`MAX_URL_LENGTH`): it cannot be listed."""
+
+
+def url_too_long(loc: str) -> str | None:
+    """Why ``loc`` cannot be a sitemap's <loc> (too long, percent-encoded), or None."""
+    if len(loc) <= MAX_URL_LENGTH and len(encode_url(loc)) <= MAX_URL_LENGTH:
+        return None
+    return (
+        f"its URL has {len(encode_url(loc)):,} characters, more than the {MAX_URL_LENGTH:,} "
+        "the sitemap protocol allows; it is left out of the sitemaps"
+    )
+
+
 def too_large_message(size: int, max_bytes: int) -> str:
     return (
         f"its sitemap entry takes {size:,} bytes, more than a sitemap file may hold "
@@ -175,7 +193,13 @@ class SitemapWriter:
         self.current: _Part | None = None
 
     def add(self, entry: SitemapEntry) -> None:
-        """Write one URL (starting a new part when the open one is full)."""
+        """Write one URL (starting a new part when the open one is full).
+
+        SitemapUrlTooLongError or SitemapEntryTooLargeError when it cannot be written at
+        all (nothing is written then)."""
+        too_long = url_too_long(entry.loc)
+        if too_long is not None:
+            raise SitemapUrlTooLongError(too_long)
         element = url_element(entry, self.changefreq, self.priority)
         size = len(element.encode())
         if self.frame + size > self.max_bytes:

@@ -7,9 +7,10 @@ import difflib
 from dataclasses import dataclass, field
 
 from seo_export.model import Finding
+from seo_export.pages.scan import END_MARKER, START_MARKER, PageMap, scan
 
-START = "<!-- seo-export:start -->"
-END = "<!-- seo-export:end -->"
+START = f"<!--{START_MARKER}-->"
+END = f"<!--{END_MARKER}-->"
 
 
 class InjectError(ValueError):
@@ -27,15 +28,25 @@ def block_for(snippet: str, newline: str) -> str:
     return f"{START}{newline}{body}{END}{newline}"
 
 
-def existing_block(text: str) -> tuple[int, int] | None:
-    """(start, end) of the block a previous run put in ``text``, its line end included."""
-    start = text.find(START)
-    if start == -1:
+def existing_block(text: str, page: PageMap | None = None) -> tuple[int, int] | None:
+    """(start, end) of the block a previous run put in ``text``, its line end included.
+
+    The markers count only as a browser reads them: comments that are children of
+    <head>, the start marker before the end marker. The same text inside a script, a
+    textarea, an attribute or a comment in the body is the page's own, and stays.
+    ``page`` is ``scan(text)`` when the caller has it."""
+    page = page if page is not None else scan(text, content=False)
+    starts = [c for c in page.comments if c.data == START_MARKER]
+    if not starts:
         return None
-    end = text.find(END, start)
-    if end == -1:
+    ends = [c for c in page.comments if c.data == END_MARKER and c.start > starts[0].start]
+    if len(starts) > 1:
+        raise InjectError(
+            "inject-broken-block", f"has {len(starts)} {START} in <head>; fix it by hand"
+        )
+    if not ends:
         raise InjectError("inject-broken-block", f"has {START} without {END}; fix it by hand")
-    end += len(END)
+    start, end = starts[0].start, ends[0].end
     for newline in ("\r\n", "\n"):
         if text.startswith(newline, end):
             end += len(newline)

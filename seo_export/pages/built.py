@@ -73,13 +73,15 @@ def _built_pages(out_dir: Path) -> list[BuiltPage]:
 
 def page_for_url(url: str, site_dir: Path, patterns: Iterable[str]) -> Path | None:
     """The page file of ``url`` in the built site by the ``page_paths`` patterns, if any."""
+    import os
     from urllib.parse import unquote, urlsplit
 
     path = unquote(urlsplit(url).path).lstrip("/")
-    root = site_dir.resolve()
+    root = os.path.realpath(site_dir)
     for pattern in patterns:
         relative = pattern.replace("{path_no_slash}", path.rstrip("/")).replace("{path}", path)
-        candidate = (site_dir / relative).resolve()
-        if candidate.is_relative_to(root) and candidate.is_file():
-            return candidate
+        # Strings, not Paths: this runs once per built article (10,000 on a large site).
+        candidate = os.path.realpath(os.path.join(root, relative))  # noqa: PTH118
+        if candidate.startswith(root + os.sep) and os.path.isfile(candidate):  # noqa: PTH113
+            return Path(candidate)
     return None

@@ -17,7 +17,7 @@ from seo_export.checks.vocabulary import Vocabulary
 from seo_export.findings.codes import finding
 from seo_export.findings.report import Report, ReportUnit
 from seo_export.model import AnyPath, Finding, as_paths
-from seo_export.pages.files import decode_page, page_files
+from seo_export.pages.files import page_files
 from seo_export.system import display_path
 
 
@@ -84,8 +84,27 @@ def _audit_task(task: tuple[str, str]) -> tuple[ReportUnit, bool]:
     except OSError as error:
         unreadable = finding("page-unreadable", f"cannot read: {error.strerror}", display)
         return ReportUnit(display, (unreadable,)), False
-    findings, has_faq = audit_page(decode_page(data), display, vocabulary=_worker_vocabulary)
-    return ReportUnit(display, tuple(findings)), has_faq
+    text, charset = _decoded(data, display)
+    if text is None:  # nothing a browser would show
+        return ReportUnit(display, charset), False
+    findings, has_faq = audit_page(text, display, vocabulary=_worker_vocabulary)
+    return ReportUnit(display, (*charset, *findings)), has_faq
+
+
+def _decoded(data: bytes, display: str) -> tuple[str | None, tuple[Finding, ...]]:
+    """The page's text as a browser decodes it (bad bytes replaced; None for a page in the
+    replacement encoding, which a browser shows as nothing), and a finding when it names a
+    charset browsers do not know (they ignore it and guess; so does this) or cannot read."""
+    from seo_export.pages.encoding import sniff, unreadable
+
+    encoding = sniff(data)
+    problem = unreadable(encoding)
+    if problem is None:
+        return data[encoding.bom :].decode(encoding.codec, "replace"), ()
+    unknown = finding("page-charset-unknown", f"{problem}; read as a browser does", display)
+    if encoding.name == "replacement":
+        return None, (unknown,)
+    return data[encoding.bom :].decode(encoding.codec, "replace"), (unknown,)
 
 
 def audit_page(

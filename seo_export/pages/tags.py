@@ -12,7 +12,7 @@ from seo_export.pages.scan import Element, scan
 def snippet_keys(snippet: str) -> set[str]:
     """What the snippet sets: title, description, canonical, robots, og:*, twitter:*."""
     keys = set()
-    for element in scan(snippet).elements:
+    for element in scan(snippet, content=False).elements:
         keys.update(element_keys(element))
     return keys
 

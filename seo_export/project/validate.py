@@ -22,6 +22,7 @@ from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
 from seo_export.findings.report import Report, ReportUnit
 from seo_export.model import AnyPath, Finding, as_paths
+from seo_export.outputs.sitemap import url_too_long
 from seo_export.read.discover import SourceFile, discover, read_source, source_for_path
 
 
@@ -129,8 +130,11 @@ def validate_project(
         record = record_of(source.name, result)
         site += lint.add(record, index)
         if record.sitemap is not None:
+            too_long = url_too_long(record.sitemap.loc)
             problem = sitemap_entry_problem(record.sitemap, settings)
-            if problem is None:
+            if too_long is not None:  # as a build reports it, and leaves it out
+                site.append(finding("sitemap-url-too-long", too_long, source.display))
+            elif problem is None:
                 entries.append(record.sitemap)
             else:
                 site.append(finding("sitemap-entry-too-large", problem, source.display))

@@ -6,6 +6,7 @@ import functools
 import hashlib
 import os
 import re
+import stat
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -176,7 +177,16 @@ def _unusable(rel: str, entry: os.DirEntry[str], real_root: Path) -> tuple[str, 
             return "file-unreadable", "is a link that loops or cannot be followed; not read"
         if not target.is_relative_to(real_root):
             return "source-outside-content", "links to a file outside the content folder; not read"
+    if not entry.is_file():  # from the folder listing: no system call for a plain file
+        try:
+            entry.stat()
+        except OSError:
+            return None  # gone, or a dangling link: reading it says so
+        return "source-not-regular", _NOT_REGULAR
     return None
+
+
+_NOT_REGULAR = "is not a regular file (a FIFO, a socket or a device); not read"
 
 
 def _printable(rel: str) -> str:
@@ -224,7 +234,13 @@ def read_source(source: SourceFile, max_bytes: int) -> SourceText:
                     source.display,
                 ),
             )
-        with open(source.path, "rb") as handle:
+        # Not blocking: a FIFO put where an article was must not hang the build.
+        descriptor = os.open(source.path, os.O_RDONLY | os.O_NONBLOCK)
+        with open(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+                return _unreadable(
+                    source, "", finding("source-not-regular", _NOT_REGULAR, source.display)
+                )
             data = handle.read()
     except OSError as exc:
         return _unreadable(

@@ -137,9 +137,9 @@ def _fast_tree(parser: Any, body: str) -> Any:
     """
     try:
         return parser.tree(body)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException:
+    except BaseException as error:
+        if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
+            raise  # an interrupt (Ctrl-C, SIGTERM during a build), not a panic
         return None
 
 
