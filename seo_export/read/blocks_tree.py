@@ -22,7 +22,7 @@ from html import escape
 from typing import Any
 
 from seo_export.model import Block, ListItem
-from seo_export.read.blocks import _CONTROL, _wrap, clean_text, quote_block, safe_link
+from seo_export.read.blocks import _CONTROL, _wrap, clean_text, is_clean, quote_block, safe_link
 
 
 class Node:
@@ -228,8 +228,10 @@ def _inline(nodes: Sequence[Node], page_url: str) -> tuple[str, str]:
     """The plain text and the restricted HTML of a run of inline nodes."""
     if len(nodes) == 1 and nodes[0].name in _TEXTS:  # most paragraphs and headings
         content = nodes[0].content
-        if _CONTROL.search(content) is None:
-            return " ".join(content.split()), escape(content, quote=False).strip()
+        if is_clean(content):  # nothing to drop, fold or trim: text and HTML differ by escapes
+            if "&" in content or "<" in content or ">" in content:
+                return content, escape(content, quote=False)
+            return content, content
         content = _CONTROL.sub("", content)
         return " ".join(content.split()), escape(content, quote=False).strip()
     text: list[str] = []
