@@ -84,7 +84,10 @@ class _Lines:
         self.line_at_offset = first_line
 
     def line(self, node: Node) -> int:
-        srcmap = node.source.srcmap
+        return self.line_at(node.source.srcmap)
+
+    def line_at(self, srcmap: tuple[int, int] | None) -> int:
+        """The line of a markdown-it-pyrs node's source map."""
         start = srcmap[0] if srcmap else 0
         if start < self.offset:
             self.offset, self.line_at_offset = 0, self.first_line
@@ -94,8 +97,35 @@ class _Lines:
 
 
 def blocks_from_tree(root: Any, body: str, first_line: int, page_url: str) -> list[Block]:
-    """The top-level blocks of a markdown-it-pyrs tree, as :func:`blocks_from_tokens` gives them."""
-    return _blocks(copy_tree(root).children, _Lines(body, first_line), page_url)
+    """The top-level blocks of a markdown-it-pyrs tree, as :func:`blocks_from_tokens` gives them.
+
+    Most blocks are a paragraph or heading of one text node: those are read straight from
+    the tree (one ``walk`` gives the block and its text node); the others are copied.
+    """
+    lines = _Lines(body, first_line)
+    blocks: list[Block] = []
+    for top in root.children:
+        name = top.name
+        if name in _PLAIN_CONTAINERS:
+            flat = top.walk()
+            if len(flat) == 2 and flat[1].name in _TEXTS:
+                blocks.append(_plain_block(name, top, flat[1], lines))
+                continue
+        blocks.append(_block(copy_tree(top), lines, page_url))
+    return blocks
+
+
+_PLAIN_CONTAINERS = frozenset({"paragraph", "heading", "lheading"})
+
+
+def _plain_block(name: str, node: Any, text_node: Any, lines: _Lines) -> Block:
+    """A paragraph or heading whose one child is a text node (no markup, so no links)."""
+    line = lines.line_at(node.srcmap)
+    text, html = _text_and_html(text_node.meta.get("content", ""))
+    if name == "paragraph":
+        return Block("paragraph", line, text, _wrap("p", html))
+    level = int(node.meta.get("level", 1))
+    return Block("heading", line, text, f"<h{level}>{html}</h{level}>", level=level)
 
 
 def _blocks(nodes: Sequence[Node], lines: _Lines, page_url: str) -> list[Block]:
@@ -226,18 +256,22 @@ def _lead(item: Node) -> str | None:
 
 def _inline(nodes: Sequence[Node], page_url: str) -> tuple[str, str]:
     """The plain text and the restricted HTML of a run of inline nodes."""
-    if len(nodes) == 1 and nodes[0].name in _TEXTS:  # most paragraphs and headings
-        content = nodes[0].content
-        if is_clean(content):  # nothing to drop, fold or trim: text and HTML differ by escapes
-            if "&" in content or "<" in content or ">" in content:
-                return content, escape(content, quote=False)
-            return content, content
-        content = _CONTROL.sub("", content)
-        return " ".join(content.split()), escape(content, quote=False).strip()
+    if len(nodes) == 1 and nodes[0].name in _TEXTS:
+        return _text_and_html(nodes[0].content)
     text: list[str] = []
     html: list[str] = []
     _collect(nodes, text, html, page_url)
     return clean_text("".join(text)), "".join(html).strip()
+
+
+def _text_and_html(content: str) -> tuple[str, str]:
+    """The plain text and the HTML of one text node's content."""
+    if is_clean(content):  # nothing to drop, fold or trim: text and HTML differ by escapes
+        if "&" in content or "<" in content or ">" in content:
+            return content, escape(content, quote=False)
+        return content, content
+    content = _CONTROL.sub("", content)
+    return " ".join(content.split()), escape(content, quote=False).strip()
 
 
 def _inline_text(nodes: Sequence[Node]) -> str:
