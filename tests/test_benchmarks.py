@@ -44,6 +44,7 @@ def test_stages_prints_each_stage_and_the_total() -> None:
         "parse (front matter + Markdown)",
         "front-matter schema",
         "normalize + extract",
+        "  of which Markdown to blocks",
         "article checks",
         "build JSON-LD",
         "graph schema + graph/Google checks",

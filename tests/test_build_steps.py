@@ -18,6 +18,7 @@ from seo_export.build.site import FINDINGS_KEPT, build_site
 from seo_export.build.staging import rebuild_marker, staging_dir
 from seo_export.build.statcache import stat_key
 from seo_export.config.settings import Settings, load_settings
+from seo_export.model import ArticleRecord, EntityItem, Finding, Severity, SitemapEntry
 
 from helpers import result_summary, sample_project, snapshot
 
@@ -155,3 +156,45 @@ def test_plan_run_and_finish_by_hand_make_what_build_site_makes(
     assert sitemap_names == ["sitemap.xml"]
     assert result_summary(result) == result_summary(build_site(copy))
     assert snapshot(out) == snapshot(copy.out_dir)
+
+
+def test_outcomes_cross_to_the_main_process_with_every_value(tmp_path: Path) -> None:
+    # Workers send outcomes as (class, field values) (work.send_outcomes_by_fields): a real
+    # pool's outcomes equal the ones built in this process ...
+    import multiprocessing
+    import pickle
+    from dataclasses import fields
+    from multiprocessing.reduction import ForkingPickler
+
+    from seo_export.build.work import (
+        Outcome,
+        Task,
+        build_source,
+        init_worker,
+        send_outcomes_by_fields,
+        work_in_pool,
+    )
+
+    settings = sample_project(tmp_path / "site", {"a.md": article(1), "broken.md": "---\nx: [\n"})
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    tasks = [Task(name, None) for name in ("a.md", "broken.md", "nerveafklemning.md")]
+    here = [build_source(task, settings, staging) for task in tasks]
+    with multiprocessing.get_context("fork").Pool(
+        1, initializer=init_worker, initargs=(settings, str(staging))
+    ) as pool:
+        assert pool.map(work_in_pool, tasks) == here
+    # ... and every field arrives, none of them left at its default.
+    finding = Finding(Severity.ERROR, "jsonld-schema", "m", "a.md", 3, "k", "$.x")
+    entry = SitemapEntry(
+        "https://x.example/a/", "2025-01-02", (("da", "https://x.example/"),), ("i",)
+    )
+    record = ArticleRecord(
+        "a.md", "h", True, "a", 2, "https://x.example/a/", "T", "D", entry, ("a/head.html",), 4,
+        (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)},
+    )  # fmt: skip
+    outcome = Outcome("a.md", "h", (1, 2, 3, 4), record, ("a/head.html",), "{}", b"{}\n")
+    for value in (outcome, record, entry, finding):
+        assert all(getattr(value, f.name) != f.default for f in fields(value))
+    send_outcomes_by_fields()
+    assert pickle.loads(ForkingPickler.dumps(outcome)) == outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 
 from seo_export.build.article import build_article
+from seo_export.checks import run_document_checks
+from seo_export.checks.nodes import collect_nodes, walk_nodes
 from seo_export.config.settings import Settings
 
 from conftest import SAMPLE
@@ -167,3 +170,25 @@ def test_front_matter_overrides(settings: Settings) -> None:
     assert page["dateModified"] == "2025-04-02T09:30:00+02:00"
     assert page["name"] == "Iskias – symptomer, årsager og behandling"
     assert page["headline"] == "Iskias"
+
+
+@pytest.mark.parametrize("case", CASES, ids=IDS)
+def test_the_checks_walk_every_node_in_document_order(case: Path, settings: Settings) -> None:
+    document = graph_of(case, settings)
+    assert collect_nodes(document) == [node for _, node in walk_nodes(document)]
+
+
+def test_the_checks_walk_a_document_nested_deeper_than_python_recurses() -> None:
+    # Pages are anyone's: a JSON-LD block nested deeper than Python's recursion limit is
+    # walked (the first levels by recursion, the rest with a stack), in the same order, and
+    # what is at its bottom found.
+    depth = 3 * sys.getrecursionlimit()
+    deep: Any = {"@id": "https://x.example/#nowhere"}
+    for level in range(depth):
+        deep = {"@type": "Thing", "@id": f"https://x.example/#n{level}", "about": [deep]}
+    nodes = collect_nodes(deep)
+    assert len(nodes) == depth + 1
+    assert nodes == [node for _, node in walk_nodes(deep)]
+    [dangling] = run_document_checks(deep, skip=("vocabulary",))
+    assert dangling.code == "jsonld-dangling-id"
+    assert dangling.json_path == "$" + ".about[0]" * depth

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from seo_export.build.article import build_article, build_text, sitemap_entry
 from seo_export.config.settings import Settings, load_settings
 from seo_export.outputs.sitemap import build_sitemaps
-from seo_export.read.blocks import blocks_from_tokens
+from seo_export.read.blocks import _CONTROL, blocks_from_tokens, clean_text, is_clean
 from seo_export.read.blocks_tree import blocks_from_tree
 from seo_export.read.discover import SourceFile, decode_source
 from seo_export.read.parse import fast_markdown_parser, markdown_parser
@@ -202,3 +202,16 @@ def test_front_matter_the_schema_accepts_never_builds_an_invalid_document(
     text = "---\n" + json.dumps(front, ensure_ascii=False) + "\n---\n\n" + body + "\n"
     result = build_article(text, SETTINGS, path="a.md")
     assert "jsonld-schema" not in {f.code for f in result.findings}, result.findings
+
+
+@given(
+    text=st.text(max_size=200)
+    | st.text(alphabet=" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u2000\u2028\u3000\x00\x7fab.", max_size=30)
+)
+def test_clean_text_takes_its_shortcut_only_for_text_it_would_leave_alone(text: str) -> None:
+    # clean_text returns already-clean text as it is (is_clean); for any text that must be
+    # what dropping the control characters and folding the whitespace gives.
+    folded = " ".join(_CONTROL.sub("", text).split())
+    assert clean_text(text) == folded
+    if is_clean(text):
+        assert folded == text

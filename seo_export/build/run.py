@@ -54,6 +54,8 @@ from seo_export.outputs.sitemap import (
 )
 from seo_export.read.discover import SourceFile, read_source
 
+_ERROR, _INFO = Severity.ERROR, Severity.INFO
+
 
 @dataclass(frozen=True, slots=True)
 class Outputs:
@@ -290,13 +292,13 @@ class Tally:
 
     def note(self, items: Iterable[Finding]) -> None:
         """Count findings; keep every error, and warnings (and info) up to findings_kept each."""
+        counts, kept = self.counts, self.findings_kept
         for item in items:
             severity = item.severity
-            self.counts[severity.value] += 1
-            if severity is Severity.ERROR or (
-                (self.keep_info or severity is not Severity.INFO)
-                and self.counts[severity.value] <= self.findings_kept
-            ):
+            # _value_ is the member's value as a plain attribute: .value (an enum property)
+            # and Severity.ERROR cost 0.1 us each, and a build notes every article's findings.
+            count = counts[severity._value_] = counts[severity._value_] + 1
+            if severity is _ERROR or ((self.keep_info or severity is not _INFO) and count <= kept):
                 self.findings.append(item)
 
     def accept(self, index: int, outcome: Outcome, entry: Entry | None) -> ArticleRecord:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 import gc
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from seo_export.build.article import build_text, record_of
 from seo_export.build.bundle import bundle_line_of
@@ -20,7 +22,7 @@ from seo_export.build.manifest import entry_line
 from seo_export.build.staging import stage_files
 from seo_export.build.statcache import StatKey, stat_key
 from seo_export.config.settings import Settings
-from seo_export.model import ArticleRecord, ArticleResult
+from seo_export.model import ArticleRecord, ArticleResult, Finding, SitemapEntry
 from seo_export.read.discover import read_source, source_named
 
 
@@ -65,6 +67,33 @@ def init_worker(settings: Settings, staging: str) -> None:
     _settings = settings
     _staging = Path(staging)
     relax_garbage_collector()
+    send_outcomes_by_fields()
+
+
+def send_outcomes_by_fields() -> None:
+    """Pickle an outcome's dataclasses as their class and field values (in this process).
+
+    A frozen slotted dataclass pickles through ``dataclasses``' own ``__getstate__`` and
+    ``__setstate__``, which look its fields up for every object: for an outcome (its
+    record, sitemap entry and a handful of findings) that cost about 27 us to send and 37 us
+    to take in, the main process's share. As ``(class, values)`` the class's own
+    ``__init__`` makes the object again, with the same values.
+    """
+    from multiprocessing.reduction import ForkingPickler
+
+    for cls in (Outcome, ArticleRecord, SitemapEntry, Finding):
+        ForkingPickler.register(cls, _by_fields(cls))
+
+
+def _by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
+    fields = dataclasses.fields(cls)
+    assert all(field.init for field in fields), f"{cls.__name__} has a field __init__ does not take"
+    names = tuple(field.name for field in fields)
+
+    def reduce(value: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, tuple([getattr(value, name) for name in names])
+
+    return reduce
 
 
 def relax_garbage_collector() -> None:

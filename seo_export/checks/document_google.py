@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from seo_export.checks.document import DocumentContext
-from seo_export.checks.nodes import Path, resolve, types_of
+from seo_export.checks.nodes import Path, has_type, resolve
 from seo_export.checks.registry import Code, E, document_check
 from seo_export.model import Finding
 
@@ -42,7 +42,7 @@ def faq_requirements(context: DocumentContext) -> Iterator[Finding]:
     """Check every FAQPage against Google's FAQ requirements."""
     defined = context.definitions
     for node in context.nodes:
-        if "FAQPage" not in types_of(node):
+        if not has_type(node, "FAQPage"):
             continue
         entities = node.get("mainEntity")
         listed = entities if isinstance(entities, list) else [] if entities is None else [entities]
@@ -71,7 +71,7 @@ def _question(
     defined: dict[str, Any],
 ) -> Iterator[Finding]:
     """Findings for one mainEntity; ``where(*suffix)`` gives paths, computed only when needed."""
-    if not isinstance(question, dict) or "Question" not in types_of(question):
+    if not isinstance(question, dict) or not has_type(question, "Question"):
         yield context.finding(
             "google-faq-question", "a mainEntity of the FAQPage is not a Question", where()
         )
@@ -101,7 +101,7 @@ def _question(
             "google-faq-answer", "acceptedAnswer must be an Answer object, not text", where(*suffix)
         )
         return
-    if "Answer" not in types_of(answer):
+    if not has_type(answer, "Answer"):
         yield context.finding(
             "google-faq-answer", "acceptedAnswer is not an Answer", where(*suffix)
         )

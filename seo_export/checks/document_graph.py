@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from seo_export.checks.document import DocumentContext
-from seo_export.checks.nodes import is_reference, resolve, types_of
+from seo_export.checks.nodes import has_type, is_reference, resolve, types_of
 from seo_export.checks.registry import Code, E, W, document_check
 from seo_export.model import Finding
 
@@ -44,15 +44,15 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
     faq_pages = 0
     for node in context.nodes:
         node_id = node.get("@id")
-        if is_reference(node):
-            if node_id not in defined and node_id not in context.page_ids:
-                yield context.finding(
-                    "jsonld-dangling-id",
-                    f"reference to {node_id!r}, which no node defines",
-                    context.path(node),
-                )
-            continue
         if isinstance(node_id, str):
+            if len(node) == 1:  # a reference
+                if node_id not in defined and node_id not in context.page_ids:
+                    yield context.finding(
+                        "jsonld-dangling-id",
+                        f"reference to {node_id!r}, which no node defines",
+                        context.path(node),
+                    )
+                continue
             if node_id in seen:
                 yield context.finding(
                     "jsonld-duplicate-id",
@@ -60,14 +60,15 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
                     context.path(node),
                 )
             seen.add(node_id)
-        types = types_of(node)
-        if "FAQPage" in types:
+        if "@type" not in node:
+            continue
+        if has_type(node, "FAQPage"):
             faq_pages += 1
             if faq_pages == 2:
                 yield context.finding(
                     "jsonld-faqpage-count", "a page may have only one FAQPage", context.path(node)
                 )
-        if "MedicalWebPage" in types and "about" in node:
+        if "about" in node and has_type(node, "MedicalWebPage"):
             about = node["about"]
             for index, link in enumerate(about if isinstance(about, list) else [about]):
                 target = resolve(link, defined)

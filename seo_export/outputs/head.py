@@ -44,7 +44,7 @@ class HeadTag:
 
     def to_html(self) -> str:
         """The element as HTML, every value escaped once."""
-        attrs = "".join(f' {name}="{escape(value, quote=True)}"' for name, value in self.attrs)
+        attrs = "".join(f' {name}="{escape_attribute(value)}"' for name, value in self.attrs)
         if self.tag == "script":
             return f"<script{attrs}>{script_safe_json(self.text or '')}</script>"
         if self.text is not None:
@@ -53,10 +53,19 @@ class HeadTag:
 
     def to_json(self) -> dict[str, str]:
         """The element as a flat dict, for meta.json."""
-        data = {"tag": self.tag, **dict(self.attrs)}
+        data = {"tag": self.tag}
+        data.update(self.attrs)
         if self.text is not None and self.tag != "script":
             data["text"] = self.text
         return data
+
+
+def escape_attribute(value: str) -> str:
+    """``html.escape(value, quote=True)``; most values have nothing to escape, and five
+    ``in`` tests cost a third of its five replacements (about 45 values a page)."""
+    if "&" in value or "<" in value or ">" in value or '"' in value or "'" in value:
+        return escape(value, quote=True)
+    return value
 
 
 def script_safe_json(json_text: str) -> str:

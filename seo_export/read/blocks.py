@@ -27,9 +27,22 @@ _INLINE_TAGS = {"strong": "strong", "em": "em"}
 
 def clean_text(text: str) -> str:
     """Whitespace collapsed to single spaces, control characters dropped, trimmed."""
+    if is_clean(text):
+        return text
     if _CONTROL.search(text):
         text = _CONTROL.sub("", text)
     return " ".join(text.split())
+
+
+def is_clean(text: str) -> bool:
+    """Whether :func:`clean_text` leaves ``text`` as it is (most text already is).
+
+    A printable string has no control character, no lone surrogate and no whitespace
+    but the ASCII space (Python counts every other separator as unprintable), so it is
+    clean when no two spaces meet and none starts or ends it: a third of the cost of
+    splitting and joining a paragraph.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def safe_link(href: str, page_url: str) -> str | None:
