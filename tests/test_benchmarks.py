@@ -78,7 +78,8 @@ def test_run_builds_counts_files_and_times_the_rebuilds(tmp_path: Path) -> None:
     # N, build s, art/s, RSS MB, PSS MB, files, then no-op, one text edit and one title edit
     # (seconds and % of the build each), check pages/s, bundle s, bundle MB.
     assert len(row) == 15, row
-    assert row[5] == "39"  # three files for each of 12 articles, manifest, sitemap, stat cache
+    # three files for each of 12 articles, manifest, index, sitemap, stat cache
+    assert row[5] == "40"
     assert float(row[1]) > 0 and int(row[2]) > 0
     for seconds, share in ((row[6], row[7]), (row[8], row[9]), (row[10], row[11])):
         assert float(seconds) > 0 and re.fullmatch(r"\d+\.\d%", share), (seconds, share)

@@ -47,6 +47,7 @@ def manifest_without_files(out_dir: Path) -> dict[str, object]:
     for entry in data["articles"]:
         entry.pop("files", None)
     data.pop("output", None)
+    data.pop("index", None)  # out/index.json lists files, so only a files build writes it
     data.pop("settings_digest")  # the settings differ: by output
     return data
 

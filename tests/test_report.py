@@ -278,6 +278,7 @@ def test_read_footer_finds_the_closing_data_from_the_end(site: Settings, tmp_pat
     assert read_footer(site.out_dir / "manifest.json") == {
         "sitemaps": data["sitemaps"],
         "site_findings": data["site_findings"],
+        "index": "index.json",
     }
     assert data["site_findings"][0]["code"] == "google-faq-rich-results"
     # Footers further back than one block, right after the header, and none at all.

@@ -48,6 +48,7 @@ def test_discovery_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
         "b",
         "c",
+        "index.json",
         "manifest.json",
         "robots-sitemap.txt",
         "sitemap.xml",

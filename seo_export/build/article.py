@@ -23,6 +23,7 @@ from seo_export.model import (
     Severity,
     SitemapEntry,
 )
+from seo_export.outputs.frameworks import framework_files
 from seo_export.outputs.head import dumps_pretty, head_data, head_tags, render_head
 from seo_export.outputs.jsonld import build_jsonld
 from seo_export.outputs.sitemap import PartSink, SitemapWriter, build_sitemaps, entry_problem
@@ -102,11 +103,13 @@ def build_text(
     tags = head_tags(article, settings, jsonld)
     head_html = render_head(tags)
     head_path, schema_path, meta_path = article_files(article)
-    files = (
+    files: tuple[OutputFile, ...] = (
         OutputFile(head_path, head_html.encode("utf-8")),
         OutputFile(schema_path, dumps_pretty(jsonld)),
         OutputFile(meta_path, dumps_pretty(head_data(tags, jsonld))),
     )
+    if settings.frameworks:
+        files += framework_files(article, settings, head_html, jsonld)
     return ArticleResult(display, content_hash, article, jsonld, head_html, files, tuple(findings))
 
 

@@ -18,6 +18,7 @@ from seo_export.build.bundle import BUNDLE_NAME
 from seo_export.build.manifest import MANIFEST_NAME, footer, read_footer
 from seo_export.build.plan import Discovery
 from seo_export.build.run import Outputs, RunTotals
+from seo_export.build.site_index import INDEX_NAME
 from seo_export.build.staging import rebuild_marker
 from seo_export.build.statcache import SITEMAP_FILES, make_stamp
 from seo_export.config.settings import Settings
@@ -36,6 +37,10 @@ def close_outputs(settings: Settings, totals: RunTotals, outputs: Outputs) -> li
     previous = read_footer(out_dir / MANIFEST_NAME)
     if settings.output != "bundle" and previous.get("output") == "bundle":
         transaction.remove(BUNDLE_NAME)  # the last build wrote it; this one writes files
+    if outputs.index is not None:
+        outputs.index.close()
+    elif previous.get("index") == INDEX_NAME:
+        transaction.remove(INDEX_NAME)  # the last build wrote it; this one writes a bundle
     outputs.sitemaps.close()
     sitemap_names = outputs.sitemap_files.names
     # Only the sitemaps the last build's manifest says it wrote: out/ may be the site's
@@ -45,7 +50,13 @@ def close_outputs(settings: Settings, totals: RunTotals, outputs: Outputs) -> li
     for path in totals.stale:
         transaction.remove(path)
     outputs.manifest.write(
-        footer(sitemap_names, totals.site_findings, totals.articles > 0, output=settings.output)
+        footer(
+            sitemap_names,
+            totals.site_findings,
+            totals.articles > 0,
+            output=settings.output,
+            index=INDEX_NAME if outputs.index is not None else None,
+        )
     )
     return sitemap_names
 
@@ -75,8 +86,9 @@ def commit_build(
     outputs are closed); the build's result."""
     out_dir, transaction = settings.out_dir, outputs.transaction
     bundled = settings.output == "bundle"
-    if transaction.unchanged(MANIFEST_NAME):
-        transaction.unstage(MANIFEST_NAME)
+    for site_file in (MANIFEST_NAME, *([] if bundled else [INDEX_NAME])):
+        if transaction.unchanged(site_file):
+            transaction.unstage(site_file)
     if bundled and not totals.bundle_changed:
         # Line for line the previous bundle (known without comparing 100s of MB again).
         transaction.unstage(BUNDLE_NAME)
@@ -85,7 +97,12 @@ def commit_build(
     written, written_count, removed = transaction.commit()
     if transaction.rebuild_all:
         rebuild_marker(out_dir).unlink(missing_ok=True)  # the whole build is in
-    site_files = [MANIFEST_NAME, *sitemap_names, ROBOTS_NAME, *([BUNDLE_NAME] if bundled else [])]
+    site_files = [
+        MANIFEST_NAME,
+        *sitemap_names,
+        ROBOTS_NAME,
+        *([BUNDLE_NAME] if bundled else [INDEX_NAME]),
+    ]
     outputs.stat_cache.commit(
         make_stamp(
             discovery.stamp_key,

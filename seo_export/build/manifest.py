@@ -63,15 +63,19 @@ def footer(
     site_findings: Sequence[Finding],
     any_entries: bool,
     output: str = "files",
+    index: str | None = None,
 ) -> str:
     """The closing lines: sitemap files and site-wide findings (and ``"output": "bundle"``
-    when the articles' output is in out/articles.ndjson)."""
+    when the articles' output is in out/articles.ndjson, ``"index"`` when the build wrote
+    out/index.json)."""
     closing: dict[str, Any] = {
         "sitemaps": list(sitemaps),
         "site_findings": [f.to_json() for f in site_findings],
     }
     if output != "files":
         closing["output"] = output
+    if index is not None:
+        closing["index"] = index
     tail = json.dumps(closing, ensure_ascii=False, separators=(",", ":"))
     return ("\n" if any_entries else "") + "]," + tail[1:] + "\n"
 

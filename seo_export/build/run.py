@@ -41,6 +41,7 @@ from seo_export.build.manifest import (
 )
 from seo_export.build.plan import BuildPlan, Discovery
 from seo_export.build.previous import Entry, PreviousBundle, PreviousEntries, previous_entries
+from seo_export.build.site_index import INDEX_NAME, IndexWriter
 from seo_export.build.statcache import StatCache, cache_path
 from seo_export.build.work import Outcome, Task, build_source
 from seo_export.checks.site import SiteLint
@@ -74,6 +75,8 @@ class Outputs:
     """The sitemaps, written into :attr:`sitemap_files`."""
     sitemap_files: StagedParts
     """The staged sitemap files; their names once the writer is closed."""
+    index: IndexWriter | None = None
+    """out/index.json (staged), with ``output = "files"``."""
 
 
 @contextlib.contextmanager
@@ -83,15 +86,23 @@ def open_outputs(settings: Settings, transaction: OutputTransaction) -> Iterator
     stat_cache = StatCache(cache_path(settings.out_dir))
     bundled = settings.output == "bundle"
     bundle_stream = transaction.stream_bytes(BUNDLE_NAME) if bundled else None
+    index_stream = None if bundled else transaction.stream(INDEX_NAME)
     with (
         transaction.stream(MANIFEST_NAME) as manifest,
         bundle_stream or contextlib.nullcontext() as bundle,
+        index_stream or contextlib.nullcontext() as index,
         stat_cache,
     ):
         manifest.write(header_line(VERSION, settings.digest))
         sink = StagedParts(transaction, settings.sitemap_gzip)
         yield Outputs(
-            transaction, manifest, bundle, stat_cache, site_sitemap_writer(sink, settings), sink
+            transaction,
+            manifest,
+            bundle,
+            stat_cache,
+            site_sitemap_writer(sink, settings),
+            sink,
+            None if index is None else IndexWriter(index, settings.base_url),
         )
 
 
@@ -194,6 +205,8 @@ class _ArticleRun:
             self.progress(self.done, len(self.sources))
         if record.sitemap is not None:
             self._add_url(index, record.sitemap)
+        if record.built and self.outputs.index is not None:
+            self.outputs.index.add(record)
 
     def _whole(self, index: int, name: str, built: Outcome | None, entry: Entry | None) -> Outcome:
         if entry is None and (built is None or built.record is None):
@@ -285,6 +298,8 @@ class Tally:
     """slug -> index of the source that holds it, times 2, plus 1 when this run rebuilt it."""
     stale: list[str] = field(default_factory=list)
     """Output paths of the previous build that may have to go."""
+    owned_elsewhere: set[str] = field(default_factory=set)
+    """Files of articles that hold their slug outside the slug's folder (``_hugo/...``)."""
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
     built: int = 0
     unchanged: int = 0
@@ -340,6 +355,7 @@ class Tally:
         owner = self.slugs.get(slug)
         if owner is None:
             self.slugs[slug] = index * 2 + rebuilt
+            self.owned_elsewhere.update(p for p in record.files if not p.startswith(slug + "/"))
             return record
         owner_source = self.sources[owner // 2]
         if rebuilt:
@@ -373,4 +389,6 @@ class Tally:
     def owns(self, path: str) -> bool:
         """Whether ``path`` is an output of some article that holds its slug in this build
         (none with ``output = "bundle"``: no article has files of its own)."""
-        return self.settings.output != "bundle" and path.split("/", 1)[0] in self.slugs
+        if self.settings.output == "bundle":
+            return False
+        return path.split("/", 1)[0] in self.slugs or path in self.owned_elsewhere

@@ -23,9 +23,20 @@ def init(
     language: str | None,
 ) -> None:
     """Start a project in FOLDER: a commented seo-export.toml, and content/ with an example
-    article when it has none."""
+    article when it has none. In a Hugo site, its config gives the defaults."""
     from seo_export.errors import SeoExportError
+    from seo_export.project.hugo_site import read_hugo_site
     from seo_export.project.init import DEFAULTS, Answers, init_project
+
+    hugo = read_hugo_site(folder)
+    defaults = DEFAULTS
+    if hugo is not None:
+        click.echo(f"Hugo site: taking the defaults from {hugo.config}")
+        defaults = Answers(
+            hugo.base_url or DEFAULTS.base_url,
+            hugo.site_name or DEFAULTS.site_name,
+            hugo.language or DEFAULTS.language,
+        )
 
     def answer(given: str | None, question: str, default: str) -> str:
         if given is not None:
@@ -33,16 +44,20 @@ def init(
         return default if yes else str(click.prompt(question, default=default))
 
     answers = Answers(
-        base_url=answer(base_url, "Base URL of the site", DEFAULTS.base_url),
-        site_name=answer(site_name, "Site name", DEFAULTS.site_name),
+        base_url=answer(base_url, "Base URL of the site", defaults.base_url),
+        site_name=answer(site_name, "Site name", defaults.site_name),
         language=answer(
-            language, "Language of the articles (BCP 47, e.g. da-DK)", DEFAULTS.language
+            language, "Language of the articles (BCP 47, e.g. da-DK)", defaults.language
         ),
     )
     try:
-        written = init_project(folder, answers)
+        written = init_project(folder, answers, hugo)
     except SeoExportError as error:
         fail(str(error))
     for path in written:
         click.echo(f"Wrote {path}")
+    if hugo is not None:
+        for note in hugo.notes:
+            click.echo(f"Not taken from {hugo.config.name}: {note}")
+        click.echo("Hugo: add the mounts and the partial's call that docs/hugo.md shows")
     click.echo("Next: seo-export build   (then seo-export report, or seo-export validate)")

@@ -134,6 +134,7 @@ _FIXED_DEFAULTS: dict[str, Any] = {
     "sitemap_extra": [],
     "sitemap_gzip": False,
     "output": "files",
+    "frameworks": [],
     "shared_out_dir": False,
     "page_paths": ["{path}index.html", "{path_no_slash}.html"],
     "max_file_bytes": 5 * 1024 * 1024,
@@ -218,6 +219,8 @@ class Settings:
     """Also write reproducible .xml.gz files."""
     output: str
     """``files``: three files per article in out/<slug>/; ``bundle``: one out/articles.ndjson."""
+    frameworks: tuple[str, ...]
+    """Site frameworks (``nextjs``, ``hugo``) whose ready-made files each article also gets."""
     shared_out_dir: bool
     """out_dir also holds files that are not seo-export's (a site's public/), said plainly."""
     page_paths: tuple[str, ...]
@@ -308,7 +311,7 @@ def load_settings(
         source = str(settings_path)
     given = {key: value for key, value in overrides.items() if value is not None}
     merged = {**defaults(), **file_values, **given}
-    problems = schema_problems("settings.schema.json", merged)
+    problems = schema_problems("settings.schema.json", merged) or _combination_problems(merged)
     if problems:
         located = sorted(
             ((problem_location(p, given, settings_path, source), p) for p in problems),
@@ -357,6 +360,16 @@ def unsafe_places(values: Mapping[str, Any], root: Path) -> list[str]:
     return problems
 
 
+def _combination_problems(values: Mapping[str, Any]) -> list[str]:
+    """What the schema cannot say of one key alone: settings that exclude each other."""
+    if values["output"] == "bundle" and values["frameworks"]:
+        return [
+            'frameworks: needs output = "files" (a framework reads files of its own per '
+            "article, and a bundle has none)"
+        ]
+    return []
+
+
 def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -> Settings:
     base_url = str(values["base_url"]).rstrip("/")
     site_name = str(values["site_name"])
@@ -393,6 +406,7 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         sitemap_extra=tuple(values["sitemap_extra"]),
         sitemap_gzip=bool(values["sitemap_gzip"]),
         output=str(values["output"]),
+        frameworks=tuple(values["frameworks"]),
         shared_out_dir=bool(values["shared_out_dir"]),
         page_paths=tuple(values["page_paths"]),
         max_file_bytes=int(values["max_file_bytes"]),

@@ -10,6 +10,7 @@ from pathlib import Path
 from seo_export.config.settings import load_settings
 from seo_export.config.settings_file import SETTINGS_FILE
 from seo_export.errors import SeoExportError, SettingsError
+from seo_export.project.hugo_site import HugoSite
 from seo_export.read.discover import SOURCE_SUFFIXES
 
 
@@ -42,14 +43,14 @@ language = {language}
 
 # Where an article's page lives: {{slug}} is its file name (or its `slug:`), {{path}} its
 # folders and file name; slug_source = "title" makes the slug from its title instead.
-article_url = "/articles/{{slug}}/"
+article_url = {article_url}
 # Files in content_dir that are not articles (default: Hugo's _index.md, Jekyll's _drafts/).
 # exclude = ["**/_index.*", "**/_drafts/**"]
 
 # Folders, relative to this file.
-content_dir = "content"
+content_dir = {content_dir}
 out_dir = "out"
-
+{framework}
 # How to read 03/04/2025: "day-first" (3 April) or "month-first" (March 4).
 date_order = "{date_order}"
 
@@ -61,8 +62,8 @@ url = {home}
 
 # The breadcrumb step between the home page and an article.
 [articles_index]
-name = "Articles"
-url = "/articles/"
+name = {index_name}
+url = {index_url}
 
 # The authors; the one with default = true writes the articles that name none.
 # [[authors]]
@@ -105,9 +106,14 @@ Prevention includes warming up, strengthening the forearm muscles and a lighter 
 """
 
 
-def settings_text(answers: Answers) -> str:
-    """The commented seo-export.toml for ``answers``."""
+HUGO_PARTIAL = Path("layouts") / "partials" / "seo-export.html"
+"""Where ``init`` puts the partial in a Hugo site (the file ships beside this module)."""
+
+
+def settings_text(answers: Answers, hugo: HugoSite | None = None) -> str:
+    """The commented seo-export.toml for ``answers`` (in the Hugo site ``hugo`` describes)."""
     base = answers.base_url.rstrip("/")
+    layout = _hugo_layout(hugo) if hugo is not None else _DEFAULT_LAYOUT
     day_first = answers.language.lower().split("-")[0] not in ("en",) or answers.language == "en-GB"
     return TEMPLATE.format(
         base_url=json.dumps(base),
@@ -116,6 +122,41 @@ def settings_text(answers: Answers) -> str:
         home=json.dumps(base + "/"),
         base=base,
         date_order="day-first" if day_first else "month-first",
+        **{key: json.dumps(value, ensure_ascii=False) for key, value in layout.items()},
+        framework=_hugo_lines(hugo, base) if hugo is not None else "",
+    )
+
+
+_DEFAULT_LAYOUT = {
+    "article_url": "/articles/{slug}/",
+    "content_dir": "content",
+    "index_name": "Articles",
+    "index_url": "/articles/",
+}
+
+
+def _hugo_layout(hugo: HugoSite) -> dict[str, str]:
+    """Where the Hugo site's articles are, their URLs, and their section's page."""
+    section = hugo.section or "articles"
+    return {
+        "article_url": hugo.article_url,
+        "content_dir": hugo.content_dir,
+        "index_name": section.replace("-", " ").capitalize(),
+        "index_url": f"{hugo.url_prefix}/{section}/",
+    }
+
+
+def _hugo_lines(hugo: HugoSite, base: str) -> str:
+    """The settings for a Hugo site: its data files, the sitemap index, what was not taken."""
+    notes = "".join(f"# Not taken from {hugo.config.name}: {note}.\n" for note in hugo.notes)
+    return (
+        f"\n# Read from the Hugo site's {hugo.config.name}. Hugo reads the head tags from\n"
+        "# out/_hugo/ through layouts/partials/seo-export.html (see docs/hugo.md).\n"
+        'frameworks = ["hugo"]\n'
+        "# seo-export's sitemap.xml as the index of the articles' sitemap and Hugo's own,\n"
+        "# renamed and without the articles (docs/hugo.md, Sitemaps):\n"
+        f"# sitemap_extra = [{json.dumps(base + '/sitemap-hugo.xml')}]\n"
+        f"{notes}"
     )
 
 
@@ -129,16 +170,18 @@ def _first_missing(folder: Path) -> Path | None:
     return missing
 
 
-def init_project(folder: Path, answers: Answers) -> list[Path]:
+def init_project(folder: Path, answers: Answers, hugo: HugoSite | None = None) -> list[Path]:
     """Write seo-export.toml (and content/example.md when content/ has no article); the files.
 
-    Refuses to overwrite an existing seo-export.toml. The written settings are
+    In a Hugo site (``hugo``, from :func:`~seo_export.project.hugo_site.read_hugo_site`),
+    the settings follow its config, and the partial goes into layouts/partials/ unless one
+    is there. Refuses to overwrite an existing seo-export.toml. The written settings are
     loaded back, so a bad answer is reported now, not at the first build.
     """
     settings_path = folder / SETTINGS_FILE
     if settings_path.exists():
         raise InitError(f"{settings_path} exists already; edit it, or remove it first")
-    text = settings_text(answers)
+    text = settings_text(answers, hugo)
     created = _first_missing(folder)
     folder.mkdir(parents=True, exist_ok=True)
     settings_path.write_text(text, encoding="utf-8")
@@ -158,6 +201,11 @@ def init_project(folder: Path, answers: Answers) -> list[Path]:
         ) from None
 
     written = [settings_path]
+    partial = folder / HUGO_PARTIAL
+    if hugo is not None and not partial.exists():
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_bytes((Path(__file__).parent / "hugo-partial.html").read_bytes())
+        written.append(partial)
     content = folder / "content"
     has_articles = content.is_dir() and any(
         path.suffix.lower() in SOURCE_SUFFIXES for path in content.rglob("*")
