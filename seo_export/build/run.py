@@ -46,6 +46,7 @@ from seo_export.build.work import Outcome, Task, build_source
 from seo_export.checks.site import SiteLint
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
+from seo_export.findings.run_summary import SUMMARISED_CODES, RunSummary
 from seo_export.model import ArticleRecord, Finding, Severity, SitemapEntry
 from seo_export.outputs.sitemap import (
     SitemapEntryTooLargeError,
@@ -243,7 +244,8 @@ class _ArticleRun:
         """Once every source is in: the checks across articles, and the totals."""
         self.site_findings.extend(self.lint.closing())
         tally = self.tally
-        tally.note(self.site_findings[self.discovered :])
+        self.site_findings.extend(tally.once.findings())
+        tally.note(self.site_findings[self.discovered :], summarise=False)
         return RunTotals(
             built=tally.built,
             unchanged=tally.unchanged,
@@ -286,14 +288,19 @@ class Tally:
     stale: list[str] = field(default_factory=list)
     """Output paths of the previous build that may have to go."""
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+    once: RunSummary = field(default_factory=RunSummary)
+    """The findings said once per run, counted over every article."""
     built: int = 0
     unchanged: int = 0
     skipped: int = 0
 
-    def note(self, items: Iterable[Finding]) -> None:
-        """Count findings; keep every error, and warnings (and info) up to findings_kept each."""
-        counts, kept = self.counts, self.findings_kept
+    def note(self, items: Iterable[Finding], *, summarise: bool = True) -> None:
+        """Count findings; keep every error, and warnings (and info) up to findings_kept each.
+        Those said once per run (``summarise``) are counted into :attr:`once` instead."""
+        counts, kept, once = self.counts, self.findings_kept, self.once
         for item in items:
+            if summarise and item.code in SUMMARISED_CODES and once.take(item):
+                continue
             severity = item.severity
             # _value_ is the member's value as a plain attribute: .value (an enum property)
             # and Severity.ERROR cost 0.1 us each, and a build notes every article's findings.
@@ -311,7 +318,12 @@ class Tally:
             if self._taken(record):  # about to lose its slug: keep its entities
                 record = record_from_json(parse_entry(entry[1]))
             elif not self.keep_info:
-                infos = sum(1 for f in previous.get("findings", []) if f.get("severity") == "info")
+                infos = 0
+                for item in previous.get("findings", []):
+                    if item.get("code") in SUMMARISED_CODES:
+                        self.once.take(Finding.from_json(item))
+                    elif item.get("severity") == "info":
+                        infos += 1
                 self.counts[Severity.INFO.value] += infos
         else:
             record = outcome.record

@@ -116,8 +116,11 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "is used.",
      "Add the offset (2025-02-19T10:30:00+01:00) or write the date alone."),
     ("date-ambiguous", INFO, "normalize",
-     "A numeric date reads as two different dates (03/04/2025); date_order decided which.",
-     "Write the date as YYYY-MM-DD, which cannot be misread."),
+     "Numeric dates read as two different dates (03/04/2025) and the settings leave their "
+     "order to the default (day first). Reported once per run, with how many and the first; "
+     "never when date_order is set.",
+     "Set date_order = \"day-first\" (or \"month-first\") in the settings; the dates can "
+     "stay as they are."),
     ("date-future", W, "normalize",
      "A date lies in the future; search engines distrust future publication dates.",
      "Correct the date, or keep the article as a draft until then."),
