@@ -191,7 +191,7 @@ def test_outcomes_cross_to_the_main_process_with_every_value(tmp_path: Path) -> 
     )
     record = ArticleRecord(
         "a.md", "h", True, "a", 2, "https://x.example/a/", "T", "D", entry, ("a/head.html",), 4,
-        (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)},
+        (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)}, 3, 4,
     )  # fmt: skip
     outcome = Outcome("a.md", "h", (1, 2, 3, 4), record, ("a/head.html",), "{}", b"{}\n")
     for value in (outcome, record, entry, finding):

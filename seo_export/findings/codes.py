@@ -41,8 +41,10 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
     # discover
     ("content-empty", W, "discover",
      "The content folder (or a folder named to validate) has no article files (.md, "
-     ".markdown, .txt): a build of it removes every article's output.",
-     "Check --content or content_dir; if the site really has no articles, ignore the code."),
+     ".markdown, .txt). A build of it into an out/ that has articles stops with exit 1 and "
+     "changes nothing, unless --allow-empty.",
+     "Check --content or content_dir; if the site really has no articles, ignore the code "
+     "(and build with --allow-empty once to empty out/)."),
     ("source-outside-content", E, "discover",
      "A file in the content folder is a link to a file outside it.",
      "Copy the article into the content folder instead of linking it."),

@@ -42,7 +42,7 @@ language = {language}
 
 # Where an article's page lives: {{slug}} is its file name (or its `slug:`), {{path}} its
 # folders and file name; slug_source = "title" makes the slug from its title instead.
-article_url = "/articles/{{slug}}/"
+article_url = "{index_url}{{slug}}/"
 # Files in content_dir that are not articles (default: Hugo's _index.md, Jekyll's _drafts/).
 # exclude = ["**/_index.*", "**/_drafts/**"]
 
@@ -61,8 +61,8 @@ url = {home}
 
 # The breadcrumb step between the home page and an article.
 [articles_index]
-name = "Articles"
-url = "/articles/"
+name = {index_name}
+url = "{index_url}"
 
 # The authors; the one with default = true writes the articles that name none.
 # [[authors]]
@@ -105,6 +105,65 @@ Prevention includes warming up, strengthening the forearm muscles and a lighter 
 """
 
 
+EXAMPLE_DA = """\
+---
+title: Tennisalbue
+description: >-
+  Tennisalbue er smerter på ydersiden af albuen.
+  Læs om symptomer, årsager og behandling.
+datePublished: 2025-01-15
+---
+
+Tennisalbue er smerter på ydersiden af albuen, som skyldes overbelastning af underarmens muskler.
+
+## Hvad er symptomerne på tennisalbue?
+
+Symptomer inkluderer smerter på ydersiden af albuen, et svagt greb og stivhed om morgenen.
+
+## Hvad er årsagen til tennisalbue?
+
+Årsager omfatter gentagne belastninger, ketchersport og arbejde med håndværktøj.
+
+## Hvordan behandles tennisalbue?
+
+- Hvile
+- Fysioterapi med styrkeøvelser
+- Injektioner, i nogle tilfælde
+
+## Ofte stillede spørgsmål
+
+### Kan man forebygge tennisalbue?
+
+Forebyggelse omfatter opvarmning, styrketræning af underarmens muskler og en lettere ketcher.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageDefaults:
+    """What ``init`` writes for articles in one language."""
+
+    index_name: str
+    """The breadcrumb step between the home page and an article."""
+    index_url: str
+    """Where the articles live (the folder of ``article_url``)."""
+    example_name: str
+    """The example article's file name."""
+    example: str
+    """The example article."""
+
+
+LANGUAGE_DEFAULTS = {
+    "en": LanguageDefaults("Articles", "/articles/", "tennis-elbow.md", EXAMPLE),
+    "da": LanguageDefaults("Artikler", "/artikler/", "tennisalbue.md", EXAMPLE_DA),
+}
+"""By the language's primary subtag (``da`` for da-DK); others get English's."""
+
+
+def language_defaults(language: str) -> LanguageDefaults:
+    """The defaults for articles in ``language`` (a BCP 47 tag), English's when it has none."""
+    return LANGUAGE_DEFAULTS.get(language.lower().split("-")[0], LANGUAGE_DEFAULTS["en"])
+
+
 def settings_text(answers: Answers) -> str:
     """The commented seo-export.toml for ``answers``."""
     base = answers.base_url.rstrip("/")
@@ -116,6 +175,8 @@ def settings_text(answers: Answers) -> str:
         home=json.dumps(base + "/"),
         base=base,
         date_order="day-first" if day_first else "month-first",
+        index_name=json.dumps(language_defaults(answers.language).index_name, ensure_ascii=False),
+        index_url=language_defaults(answers.language).index_url,
     )
 
 
@@ -164,7 +225,8 @@ def init_project(folder: Path, answers: Answers) -> list[Path]:
     )
     if not has_articles:
         content.mkdir(exist_ok=True)
-        example = content / "tennis-elbow.md"
-        example.write_text(EXAMPLE, encoding="utf-8")
+        own = language_defaults(answers.language)
+        example = content / own.example_name
+        example.write_text(own.example, encoding="utf-8")
         written.append(example)
     return written
