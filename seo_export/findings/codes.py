@@ -1,7 +1,7 @@
 """Finding codes of the stages: each code's severity, meaning and fix.
 
 Codes are stable: teams grep, filter and suppress them. A finding can only be
-made for a declared code, so the README table and ``seo-export explain`` never
+made for a declared code, so the docs' codes table and ``seo-export explain`` never
 miss one. The stages (discover, parse, normalize, extract, validate, inject,
 bundle, ...) declare theirs in :data:`STAGE_CODES`; each check declares its own
 beside it in :mod:`seo_export.checks`, whose registry merges the two
@@ -163,7 +163,7 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "A front-matter item's type is not one its property allows (a Drug among the "
      "symptoms), so the JSON-LD could not carry it; the item keeps the property's default "
      "type.",
-     "Write one of the property's types (the README's property table lists them), or none."),
+     "Write one of the property's types (the property table of the docs lists them), or none."),
     ("section-no-items", INFO, "extract",
      "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
      "cue-introduced enumeration, so it gives no items.",

@@ -33,7 +33,7 @@ DEFAULTS = Answers("https://www.example.com", "My health site", "en")
 
 TEMPLATE = """\
 # seo-export settings. Every key, its meaning and its default are listed in the
-# README's settings reference; `seo-export validate` checks this file.
+# settings reference (docs/settings.md); `seo-export validate` checks this file.
 
 # The site's home page, its name and the language its articles are written in.
 base_url = {base_url}
