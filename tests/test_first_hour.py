@@ -138,3 +138,60 @@ def test_an_incremental_build_names_duplicates_with_their_lines(
     again = [f for f in build_site(settings).findings if f.code == "duplicate-title"]
     assert len(first) == 1 and again == first
     assert first[0].message.endswith("content/kopi.md:4, content/nerveafklemning.md:4")
+
+
+def duplicate_titles_project(root: Path, count: int = 12) -> Path:
+    root.mkdir()
+    settings = (REPO / "seo-export.toml").read_text("utf-8")
+    (root / "seo-export.toml").write_text('slug_source = "title"\n' + settings, "utf-8")
+    content = root / "content"
+    content.mkdir()
+    for n in range(count):  # titles repeat three times: four slugs, eight duplicates
+        (content / f"artikel-{n:02d}.md").write_text(
+            f"---\ntitle: Emne {n // 3}\ndescription: Beskrivelse {n} af en artikel, lang nok "
+            "til en god beskrivelse i søgeresultater.\ndatePublished: 2025-01-10\n---\n\n"
+            f"Intro {n}.\n\n## Symptomer\n\nSymptomer inkluderer smerte og prikken.\n",
+            "utf-8",
+        )
+    return root / "seo-export.toml"
+
+
+def test_slug_duplicates_are_settled_without_building_an_article_twice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from seo_export.build import work
+
+    built: list[str] = []
+    real = work.build_text
+
+    def counted(text: str, content_hash: str, display: str, *args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        built.append(display)
+        return real(text, content_hash, display, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(work, "build_text", counted)
+    settings = load_settings(duplicate_titles_project(tmp_path / "one"))
+    result = build_site(settings, jobs=1)
+    assert (result.built, result.skipped) == (4, 8)
+    assert sorted(built) == sorted(set(built)) and len(built) == 12  # each once
+    for n in range(4):  # the first in source order keeps the slug, with its own files
+        head = (settings.out_dir / f"emne-{n}" / "head.html").read_text("utf-8")
+        assert f"Beskrivelse {3 * n} af" in head
+    # In parallel (workers stage in any order) the output is the same, byte for byte.
+    for attempt in range(3):
+        other = load_settings(duplicate_titles_project(tmp_path / f"many-{attempt}"))
+        parallel = build_site(other, jobs=3)
+        assert (parallel.built, parallel.skipped) == (4, 8)
+        assert snapshot(other.out_dir) == snapshot(settings.out_dir)
+        assert not list(other.out_dir.parent.glob(".out.staging"))
+
+
+def test_an_article_whose_folder_is_taken_stages_its_files_aside(tmp_path: Path) -> None:
+    from seo_export.build.staging import is_contested, stage_files
+    from seo_export.model import OutputFile
+
+    first = stage_files(tmp_path, [OutputFile("emne/head.html", b"a")], "a.md")
+    second = stage_files(tmp_path, [OutputFile("emne/head.html", b"b")], "b.md")
+    assert first == ("emne/head.html",) and not is_contested(first[0])
+    assert is_contested(second[0]) and second[0].endswith("/emne/head.html")
+    assert (tmp_path / "emne" / "head.html").read_bytes() == b"a"
+    assert (tmp_path / second[0]).read_bytes() == b"b"

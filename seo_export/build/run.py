@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
@@ -27,7 +28,6 @@ from typing import BinaryIO, TextIO
 from seo_export._version import VERSION
 from seo_export.build.article import (
     ProgressCallback,
-    build_text,
     site_sitemap_writer,
 )
 from seo_export.build.bundle import BUNDLE_NAME
@@ -41,6 +41,7 @@ from seo_export.build.manifest import (
 )
 from seo_export.build.plan import BuildPlan, Discovery
 from seo_export.build.previous import Entry, PreviousBundle, PreviousEntries, previous_entries
+from seo_export.build.staging import is_contested
 from seo_export.build.statcache import StatCache, cache_path
 from seo_export.build.work import Outcome, Task, build_source
 from seo_export.checks.site import SiteLint
@@ -53,7 +54,7 @@ from seo_export.outputs.sitemap import (
     SitemapUrlTooLongError,
     SitemapWriter,
 )
-from seo_export.read.discover import SourceFile, read_source
+from seo_export.read.discover import SourceFile
 
 _ERROR, _INFO = Severity.ERROR, Severity.INFO
 
@@ -329,9 +330,13 @@ class Tally:
             record = outcome.record
             if self._taken(record) and outcome.line is not None:
                 record = record_from_json(parse_entry(outcome.line))  # keep its entities
+        contested = any(is_contested(path) for path in outcome.written)
+        record = self._claim(index, record, rebuilt, contested)
+        if contested:
+            self._settle(record, outcome.written)
+        else:
             for path in outcome.written:
                 self.transaction.adopt(path)
-        record = self._claim(index, record, rebuilt)
         if previous is not None:
             self.stale.extend(p for p in previous.get("files", []) if p not in record.files)
         if record.built:
@@ -345,7 +350,9 @@ class Tally:
     def _taken(self, record: ArticleRecord) -> bool:
         return record.built and record.slug is not None and record.slug in self.slugs
 
-    def _claim(self, index: int, record: ArticleRecord, rebuilt: bool) -> ArticleRecord:
+    def _claim(
+        self, index: int, record: ArticleRecord, rebuilt: bool, contested: bool = False
+    ) -> ArticleRecord:
         slug = record.slug
         if not record.built or slug is None:
             return record
@@ -354,12 +361,12 @@ class Tally:
             self.slugs[slug] = index * 2 + rebuilt
             return record
         owner_source = self.sources[owner // 2]
-        if rebuilt:
-            # This article's worker wrote into the owner's folder: put the owner's files back.
+        if rebuilt and not contested and not owner % 2:
+            # This article staged the folder of an owner this run did not build: out/ keeps
+            # the owner's files. (An owner this run built staged its files aside, and moved
+            # them over these when it came by: nothing to undo, nothing to build again.)
             for path in record.files:
                 self.transaction.unstage(path)
-            if owner % 2:
-                self._rebuild(owner_source)
         duplicate = finding(
             "slug-duplicate",
             f"slug {slug!r} is already used by {owner_source.display}; this file was not built",
@@ -370,17 +377,19 @@ class Tally:
             record, built=False, sitemap=None, files=(), findings=(*record.findings, duplicate)
         )
 
-    def _rebuild(self, source: SourceFile) -> None:
-        if self.settings.output == "bundle":
-            return  # no files of its own: its bundle line was written when it came by
-        text = read_source(source, self.settings.max_file_bytes)
-        if text.text is None:
+    def _settle(self, record: ArticleRecord, written: Sequence[str]) -> None:
+        """The files of an article that staged them aside (another article of the same slug
+        had made its folder first): moved into place when it keeps the slug, else dropped."""
+        staging = self.transaction.staging
+        if not record.built:
+            for aside in written:
+                (staging / aside).unlink(missing_ok=True)
             return
-        result = build_text(
-            text.text, text.content_hash, source.display, self.settings, name=source.name
-        )
-        for file in result.files:
-            self.transaction.write(file.path, file.content)
+        for aside, path in zip(written, record.files, strict=True):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / aside, target)  # over a later duplicate's, if it staged them
+            self.transaction.adopt(path)
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` is an output of some article that holds its slug in this build
