@@ -44,3 +44,7 @@ class OutputPendingError(SeoExportError):
 
 class OutputTargetError(SeoExportError):
     """A report or bundle would overwrite an article or a file that the build owns."""
+
+
+class EmptyBuildError(SeoExportError):
+    """The build would remove every article from an output folder that has some."""

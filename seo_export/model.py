@@ -388,6 +388,10 @@ class ArticleRecord:
     """Findings of this article."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)
     """Extracted MedicalCondition items with provenance."""
+    title_line: int | None = None
+    """Line of the front-matter key the search title comes from, for cross-article checks."""
+    description_line: int | None = None
+    """Line of the front-matter description, for cross-article checks."""
 
 
 @dataclass(frozen=True, slots=True)

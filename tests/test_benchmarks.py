@@ -1,6 +1,6 @@
-"""The benchmark scripts still run and print what the README quotes from them (tiny N).
+"""The benchmark scripts still run and print what the docs quote from them (tiny N).
 
-Their figures are measured by hand (README, Performance); these tests only keep
+Their figures are measured by hand (docs/performance.md); these tests only keep
 the scripts from rotting as the code under them changes.
 """
 
@@ -83,3 +83,11 @@ def test_run_builds_counts_files_and_times_the_rebuilds(tmp_path: Path) -> None:
     assert float(row[1]) > 0 and int(row[2]) > 0
     for seconds, share in ((row[6], row[7]), (row[8], row[9]), (row[10], row[11])):
         assert float(seconds) > 0 and re.fullmatch(r"\d+\.\d%", share), (seconds, share)
+
+
+def test_slug_duplicates_builds_each_article_once() -> None:
+    lines = run_script("slug_duplicates.py", "9", "--runs", "1")
+    assert [re.sub(r"[\d.]+ s ", "S ", line) for line in lines] == [
+        "unique titles     9 articles: S (median of 1), 9 built, 0 skipped, 9 builds of an article",
+        "repeating titles  9 articles: S (median of 1), 3 built, 6 skipped, 9 builds of an article",
+    ]

@@ -180,8 +180,12 @@ def test_outcomes_cross_to_the_main_process_with_every_value(tmp_path: Path) -> 
     staging.mkdir()
     tasks = [Task(name, None) for name in ("a.md", "broken.md", "nerveafklemning.md")]
     here = [build_source(task, settings, staging) for task in tasks]
+    # A staging folder of its own: in the first, each article's folder is taken already
+    # (a second article of the same slug stages its files aside).
+    again = tmp_path / "staging-again"
+    again.mkdir()
     with multiprocessing.get_context("fork").Pool(
-        1, initializer=init_worker, initargs=(settings, str(staging))
+        1, initializer=init_worker, initargs=(settings, str(again))
     ) as pool:
         assert pool.map(work_in_pool, tasks) == here
     # ... and every field arrives, none of them left at its default.
@@ -191,7 +195,7 @@ def test_outcomes_cross_to_the_main_process_with_every_value(tmp_path: Path) -> 
     )
     record = ArticleRecord(
         "a.md", "h", True, "a", 2, "https://x.example/a/", "T", "D", entry, ("a/head.html",), 4,
-        (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)},
+        (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)}, 3, 4,
     )  # fmt: skip
     outcome = Outcome("a.md", "h", (1, 2, 3, 4), record, ("a/head.html",), "{}", b"{}\n")
     for value in (outcome, record, entry, finding):

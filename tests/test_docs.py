@@ -1,4 +1,6 @@
-"""The README stays true: generated tables in sync, every command, option and code documented."""
+"""The documentation stays true: the site in docs/ (mkdocs.yml) holds the generated tables, in
+sync, and every command, option, setting and finding code; the README keeps the two
+fresh-machine commands and links into the site."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from seo_export.project.docs import (
 from conftest import REPO
 
 README = REPO / "README.md"
+DOCS = REPO / "docs"
 BLOCKS = {
     "settings": settings_table,
     "codes": codes_table,
@@ -35,27 +38,61 @@ BLOCKS = {
 
 def replace_block(text: str, name: str, body: str) -> str:
     pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.S)
-    assert pattern.search(text), f"README has no {name} block"
     return pattern.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
 
 
+def pages() -> dict[Path, str]:
+    """The site's Markdown pages and their text."""
+    return {path: path.read_text(encoding="utf-8") for path in sorted(DOCS.glob("*.md"))}
+
+
+def site_text() -> str:
+    return "\n".join(pages().values())
+
+
 def test_generated_blocks_are_current(update_golden: bool) -> None:
-    text = README.read_text(encoding="utf-8")
-    updated = text
-    for name, generate in BLOCKS.items():
-        updated = replace_block(updated, name, generate())
-    if update_golden:
-        README.write_text(updated, encoding="utf-8")
-        return
-    assert updated == text, "README tables are stale: run pytest tests/test_docs.py --update-golden"
+    found = dict.fromkeys(BLOCKS, 0)
+    for path, text in pages().items():
+        updated = text
+        for name, generate in BLOCKS.items():
+            if f"<!-- {name}:start -->" in text:
+                found[name] += 1
+                updated = replace_block(updated, name, generate())
+        if update_golden:
+            path.write_text(updated, encoding="utf-8")
+        else:
+            assert updated == text, (
+                f"{path.name}: tables are stale: run pytest tests/test_docs.py --update-golden"
+            )
+    assert found == dict.fromkeys(BLOCKS, 1), "each generated table is on one page of the site"
 
 
-def test_every_code_and_setting_is_in_the_readme() -> None:
-    text = README.read_text(encoding="utf-8")
+def test_every_code_and_setting_is_in_the_site() -> None:
+    codes = (DOCS / "codes.md").read_text(encoding="utf-8")
     for code in all_codes():
-        assert f"| `{code}` |" in text
+        assert f"| `{code}` |" in codes
+    settings = (DOCS / "settings.md").read_text(encoding="utf-8")
     for key in load_schema("settings.schema.json")["properties"]:
-        assert f"| `{key}` |" in text
+        assert f"| `{key}` |" in settings
+
+
+def test_every_page_is_in_the_navigation_and_the_reference_is_generated() -> None:
+    import yaml
+
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+
+    def listed(items: list[object]) -> list[str]:
+        found: list[str] = []
+        for item in items:
+            for value in item.values() if isinstance(item, dict) else [item]:
+                found += listed(value) if isinstance(value, list) else [str(value)]
+        return found
+
+    assert sorted(listed(config["nav"])) == sorted(path.name for path in pages())
+    reference = (DOCS / "reference.md").read_text(encoding="utf-8")
+    assert ":module: seo_export.cli" in reference and ":command: main" in reference
+    for target in re.findall(r"\]\((docs/[^)#]+)", README.read_text(encoding="utf-8")):
+        assert (REPO / target).is_file(), f"README links to {target}, which is not there"
 
 
 def commands() -> list[tuple[str, click.Command]]:
@@ -64,18 +101,19 @@ def commands() -> list[tuple[str, click.Command]]:
 
 
 @pytest.mark.parametrize("name,command", commands(), ids=[n for n, _ in commands()])
-def test_every_command_and_option_is_in_the_readme(name: str, command: click.Command) -> None:
-    text = README.read_text(encoding="utf-8")
-    assert f"### `seo-export {name}" in text, f"no README section for {name}"
-    section = text.split(f"### `seo-export {name}", 1)[1].split("\n### ", 1)[0]
+def test_every_command_and_option_is_in_the_site(name: str, command: click.Command) -> None:
+    text = (DOCS / "commands.md").read_text(encoding="utf-8")
+    assert f"## `seo-export {name}" in text, f"no section of docs/commands.md for {name}"
+    section = text.split(f"## `seo-export {name}", 1)[1].split("\n## ", 1)[0]
     for param in command.params:
         if isinstance(param, click.Option):
             for opt in param.opts:
                 assert f"`{opt}" in section, f"{name}: option {opt} is not documented"
 
 
-def test_readme_has_exactly_two_fresh_machine_commands() -> None:
-    text = README.read_text(encoding="utf-8")
+@pytest.mark.parametrize("page", [README, DOCS / "index.md"], ids=["README", "site"])
+def test_readme_has_exactly_two_fresh_machine_commands(page: Path) -> None:
+    text = page.read_text(encoding="utf-8")
     quick = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
     commands = re.findall(r"```sh\n(.*?)\n```", quick, re.S)
     assert commands == [
@@ -93,8 +131,10 @@ def test_schemas_folder_is_found(tmp_path: Path) -> None:
 def test_the_readme_cms_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import shutil
 
-    text = README.read_text(encoding="utf-8")
-    api = text.split("## Python API", 1)[1]
+    text = (DOCS / "api.md").read_text(encoding="utf-8")
+    api = text.split("# Python API", 1)[1]
+    # The warning about pages with their own head tags comes before the example, not after.
+    assert api.index("!!! warning") < api.index("```python")
     code = re.search(r"```python\n(.*?)\n```", api, re.S)
     assert code is not None
     lines = [line for line in code.group(1).splitlines() if line.strip()]
@@ -130,7 +170,7 @@ def test_readme_sample_output_is_what_the_sample_builds(
     from seo_export.build.article import build_article
     from seo_export.config.settings import load_settings
 
-    text = README.read_text(encoding="utf-8")
+    text = README.read_text(encoding="utf-8") + site_text()
     shown = re.search(r"`out/nerveafklemning/schema\.jsonld`.*?```json\n(.*?)\n```", text, re.S)
     assert shown is not None
     excerpt = json.loads(shown.group(1))

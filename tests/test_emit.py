@@ -63,12 +63,12 @@ def test_a_build_that_dies_midway_leaves_out_exactly_as_before(
     articles: list[str] = []
     real_stage = work.stage_files
 
-    def dies_at_the_third_article(staging: Path, files: Any) -> tuple[str, ...]:
+    def dies_at_the_third_article(staging: Path, files: Any, owner: str = "") -> tuple[str, ...]:
         files = list(files)
         articles.append(files[0].path)
         if len(articles) == 3:
             raise KeyboardInterrupt("Ctrl-C at the 3rd article")
-        return real_stage(staging, files)
+        return real_stage(staging, files, owner)
 
     monkeypatch.setattr(work, "stage_files", dies_at_the_third_article)
     with pytest.raises(KeyboardInterrupt):

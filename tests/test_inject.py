@@ -193,7 +193,7 @@ def test_cli_inject_and_eject(site: tuple[Path, Settings]) -> None:
     assert result.output.splitlines()[-1] == "5 pages injected, 0 already up to date."
     result = CliRunner().invoke(main, ["eject", "site"])
     assert result.exit_code == 0
-    assert result.output.splitlines()[-1] == "5 pages ejected, 2 already up to date."
+    assert result.output.splitlines()[-1] == "5 pages ejected, 2 had no seo-export block."
     after = snapshot(site_dir)
     assert {k: v for k, v in after.items() if k != "artikler/konflikt.html"} == {
         k: v for k, v in original.items() if k != "artikler/konflikt.html"

@@ -63,9 +63,9 @@ def test_the_index_gives_each_articles_snippet_by_its_path(
 ) -> None:
     seo_head = helper(site, monkeypatch).seo_head
     for slug in SLUGS:
-        assert seo_head(f"/articles/{slug}/") == head_of(site, slug)
+        assert seo_head(f"/artikler/{slug}/") == head_of(site, slug)
     assert seo_head("/") == ""
-    assert seo_head("/articles/iskias") == ""  # the path as the site serves it, exactly
+    assert seo_head("/artikler/iskias") == ""  # the path as the site serves it, exactly
 
 
 def parse(html: str) -> Any:
@@ -78,7 +78,7 @@ def test_the_jinja_template_puts_the_snippet_in_place_of_its_title(
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(site / "templates"), autoescape=True)
     env.globals["seo_head"] = helper(site, monkeypatch).seo_head
     template = env.get_template("base.html")
-    page = parse(template.render(page_path="/articles/iskias/", title="Egen titel", body="x"))
+    page = parse(template.render(page_path="/artikler/iskias/", title="Egen titel", body="x"))
     meta = json.loads((site / "out" / "iskias" / "meta.json").read_text("utf-8"))
     assert [title.text for title in page.iter("title")] == [meta["title"]]
     head = page.find("head")
@@ -97,7 +97,7 @@ def test_the_node_module_gives_the_same_snippets(site: Path) -> None:
         'import { seoHead } from "./seo-export.mjs";'
         "process.stdout.write(JSON.stringify(process.argv.slice(1).map(seoHead)));"
     )
-    paths = [f"/articles/{slug}/" for slug in SLUGS] + ["/"]
+    paths = [f"/artikler/{slug}/" for slug in SLUGS] + ["/"]
     done = subprocess.run(
         ["node", "--input-type=module", "-e", script, *paths],
         cwd=site,

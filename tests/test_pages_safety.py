@@ -102,7 +102,7 @@ def test_eject_leaves_marker_text_that_is_not_a_block_alone(
     before = page.read_bytes()
     result = CliRunner().invoke(main, ["eject", str(site_dir)])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[-1] == "0 pages ejected, 1 already up to date."
+    assert result.output.splitlines()[-1] == "0 pages ejected, 1 had no seo-export block."
     assert page.read_bytes() == before
 
 

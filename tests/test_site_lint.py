@@ -1,4 +1,4 @@
-"""Duplicates across articles: found in a whole build, each against the first article that had it."""
+"""Duplicates across articles: found in a whole build, one finding per group naming each article."""
 
 from __future__ import annotations
 
@@ -23,7 +23,9 @@ def article(slug: str, title: str, description: str, canonical: str | None = Non
 DESCRIPTION = "En beskrivelse, der er lang nok til ikke at blive for kort for søgemaskinerne her."
 
 
-def test_duplicates_are_reported_in_source_order_against_the_first(tmp_path: Path) -> None:
+def test_duplicates_are_one_finding_per_group_naming_every_file_with_its_line(
+    tmp_path: Path,
+) -> None:
     shutil.copy(REPO / "seo-export.toml", tmp_path)
     settings = load_settings(tmp_path / "seo-export.toml")
     content = tmp_path / "content"
@@ -49,13 +51,42 @@ def test_duplicates_are_reported_in_source_order_against_the_first(tmp_path: Pat
     for name, text in files.items():
         (content / name).write_text(text, encoding="utf-8")
     result = build_site(settings)
-    site = [(f.code, f.file, f.message) for f in result.findings if f.code.startswith("duplicate-")]
-    assert site == [
-        ("duplicate-title", "content/b.md", "same title as content/a.md"),
-        ("duplicate-title", "content/c.md", "same title as content/a.md"),
-        ("duplicate-description", "content/c.md", "same description as content/a.md"),
-        ("duplicate-canonical", "content/d.md", "same canonical URL as content/a.md"),
+    site = [
+        (f.code, f.file, f.line, f.message)
+        for f in result.findings
+        if f.code.startswith("duplicate-")
     ]
+    # In the order the first of each group came (a: canonical, title, description); the
+    # line of each article's title, description, and of the slug its URL is made from.
+    assert site == [
+        (
+            "duplicate-canonical",
+            "content/a.md",
+            3,
+            "2 articles have the same canonical URL: content/a.md:3, content/d.md:3",
+        ),
+        (
+            "duplicate-title",
+            "content/a.md",
+            2,
+            "3 articles have the same title: content/a.md:2, content/b.md:2, content/c.md:2",
+        ),
+        (
+            "duplicate-description",
+            "content/a.md",
+            4,
+            "2 articles have the same description: content/a.md:4, content/c.md:4",
+        ),
+    ]
+    # validate says the same
+    from seo_export.project.validate import validate_project
+
+    validated = [
+        (f.code, f.file, f.line, f.message)
+        for f in validate_project(settings).findings
+        if f.code.startswith("duplicate-")
+    ]
+    assert validated == site
 
 
 def test_site_lint_without_duplicates_reports_only_the_faq_note() -> None:

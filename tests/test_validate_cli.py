@@ -79,7 +79,7 @@ def test_validate_with_the_schema_org_release_and_the_sitemap_xsds(
 ) -> None:
     monkeypatch.chdir(project)
     code, output = run(
-        "validate", "--vocabulary", str(RELEASE), "--sitemap-schemas", str(SITEMAP_XSDS)
+        "validate", "-v", "--vocabulary", str(RELEASE), "--sitemap-schemas", str(SITEMAP_XSDS)
     )
     assert code == 0, output
     assert output.splitlines()[-1] == "1 file checked: 0 errors, 1 warning, 7 info"

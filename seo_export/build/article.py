@@ -15,6 +15,7 @@ from seo_export.checks.validation import document_findings, front_matter_finding
 from seo_export.checks.vocabulary import Vocabulary
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import iso
+from seo_export.domain.fields import field_keys
 from seo_export.model import (
     Article,
     ArticleRecord,
@@ -144,7 +145,19 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
         questions=len(article.faq),
         findings=result.findings,
         entities=article.entities,
+        title_line=_key_line(article, "meta_title", "title"),
+        description_line=_key_line(article, "description"),
     )
+
+
+def _key_line(article: Article, *fields: str) -> int | None:
+    """The line of the first front-matter key (of ``fields``, in any case) the article has."""
+    lines = {key.casefold(): line for key, line in article.front_matter_lines.items()}
+    for name in fields:
+        for key in field_keys(name):
+            if key.casefold() in lines:
+                return lines[key.casefold()]
+    return None
 
 
 def sitemap_base(settings: Settings) -> str:

@@ -120,6 +120,8 @@ def record_to_json(record: ArticleRecord) -> dict[str, Any]:
         "url": record.url,
         "title": record.title,
         "description": record.description,
+        "title_line": record.title_line,
+        "description_line": record.description_line,
         "sitemap": None
         if sitemap is None
         else {
@@ -163,6 +165,8 @@ def record_from_json(data: Mapping[str, Any], *, light: bool = False) -> Article
         url=data.get("url"),
         title=data.get("title"),
         description=data.get("description"),
+        title_line=data.get("title_line"),
+        description_line=data.get("description_line"),
         sitemap=None
         if not sitemap
         else SitemapEntry(

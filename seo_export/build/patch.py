@@ -30,6 +30,7 @@ from seo_export.build.manifest import MANIFEST_NAME, parse_entry, read_footer
 from seo_export.build.statcache import StampedBuild, make_stamp, rewrite
 from seo_export.build.work import Outcome, Task, build_source
 from seo_export.config.settings import Settings
+from seo_export.findings.run_summary import SUMMARISED_CODES
 from seo_export.model import BuildResult, Finding, Severity
 from seo_export.read.discover import SourceList
 from seo_export.system import display_path
@@ -307,6 +308,14 @@ class _PatchedFindings:
     ) -> bool:
         """Article ``display``'s findings were ``old_items`` (JSON) and are ``new_items``:
         swap them in; False when which are kept cannot be told without the whole build."""
+        old_said_once = [
+            Finding.from_json(item) for item in old_items if item["code"] in SUMMARISED_CODES
+        ]
+        if old_said_once != [item for item in new_items if item.code in SUMMARISED_CODES]:
+            return False  # the run's summary of them would change: the whole build says it
+        # The rest are the article's own in the result; those said once are in the summary.
+        old_items = [item for item in old_items if item["code"] not in SUMMARISED_CODES]
+        new_items = tuple(item for item in new_items if item.code not in SUMMARISED_CODES)
         old = Counter(str(item["severity"]) for item in old_items)
         new = Counter(item.severity.value for item in new_items)
         room = self._room(display, old, new)

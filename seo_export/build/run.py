@@ -8,18 +8,24 @@ previous build's manifest entry and bundle line of the same source
 1. makes the outcome whole: a vouched-for source's previous build stands; one
    whose previous line is lost is built again;
 2. claims the article's slug (:class:`Tally`): a second article with a slug is
-   not built, and the files its worker wrote are put back;
-3. writes its line of the manifest, the bundle and the stat cache, gives its
-   values to the site checks and its URL to the sitemaps.
+   not built, and the files it staged are dropped (an owner that came later
+   staged its own aside, and they take the folder);
+3. writes its line of the manifest, the bundle, the index and the stat cache,
+   gives its values to the site checks and its URL to the sitemaps.
 
 It returns :class:`RunTotals`. Memory holds one short entry per slug and the
 site checks' few bytes per value, nothing else per article.
+
+Why it is long: the tally of one run (slugs, stale files, counts, the once-per-run
+findings) and the streaming of each outcome into every output are one loop over the
+sources, kept in one module so that the order of those writes reads in one place.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
@@ -27,7 +33,6 @@ from typing import BinaryIO, TextIO
 from seo_export._version import VERSION
 from seo_export.build.article import (
     ProgressCallback,
-    build_text,
     site_sitemap_writer,
 )
 from seo_export.build.bundle import BUNDLE_NAME
@@ -42,18 +47,20 @@ from seo_export.build.manifest import (
 from seo_export.build.plan import BuildPlan, Discovery
 from seo_export.build.previous import Entry, PreviousBundle, PreviousEntries, previous_entries
 from seo_export.build.site_index import INDEX_NAME, IndexWriter
+from seo_export.build.staging import is_contested
 from seo_export.build.statcache import StatCache, cache_path
 from seo_export.build.work import Outcome, Task, build_source
 from seo_export.checks.site import SiteLint
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
+from seo_export.findings.run_summary import SUMMARISED_CODES, RunSummary
 from seo_export.model import ArticleRecord, Finding, Severity, SitemapEntry
 from seo_export.outputs.sitemap import (
     SitemapEntryTooLargeError,
     SitemapUrlTooLongError,
     SitemapWriter,
 )
-from seo_export.read.discover import SourceFile, read_source
+from seo_export.read.discover import SourceFile
 
 _ERROR, _INFO = Severity.ERROR, Severity.INFO
 
@@ -256,7 +263,8 @@ class _ArticleRun:
         """Once every source is in: the checks across articles, and the totals."""
         self.site_findings.extend(self.lint.closing())
         tally = self.tally
-        tally.note(self.site_findings[self.discovered :])
+        self.site_findings.extend(tally.once.findings())
+        tally.note(self.site_findings[self.discovered :], summarise=False)
         return RunTotals(
             built=tally.built,
             unchanged=tally.unchanged,
@@ -301,14 +309,19 @@ class Tally:
     owned_elsewhere: set[str] = field(default_factory=set)
     """Files of articles that hold their slug outside the slug's folder (``_hugo/...``)."""
     counts: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Severity})
+    once: RunSummary = field(default_factory=RunSummary)
+    """The findings said once per run, counted over every article."""
     built: int = 0
     unchanged: int = 0
     skipped: int = 0
 
-    def note(self, items: Iterable[Finding]) -> None:
-        """Count findings; keep every error, and warnings (and info) up to findings_kept each."""
-        counts, kept = self.counts, self.findings_kept
+    def note(self, items: Iterable[Finding], *, summarise: bool = True) -> None:
+        """Count findings; keep every error, and warnings (and info) up to findings_kept each.
+        Those said once per run (``summarise``) are counted into :attr:`once` instead."""
+        counts, kept, once = self.counts, self.findings_kept, self.once
         for item in items:
+            if summarise and item.code in SUMMARISED_CODES and once.take(item):
+                continue
             severity = item.severity
             # _value_ is the member's value as a plain attribute: .value (an enum property)
             # and Severity.ERROR cost 0.1 us each, and a build notes every article's findings.
@@ -326,15 +339,24 @@ class Tally:
             if self._taken(record):  # about to lose its slug: keep its entities
                 record = record_from_json(parse_entry(entry[1]))
             elif not self.keep_info:
-                infos = sum(1 for f in previous.get("findings", []) if f.get("severity") == "info")
+                infos = 0
+                for item in previous.get("findings", []):
+                    if item.get("code") in SUMMARISED_CODES:
+                        self.once.take(Finding.from_json(item))
+                    elif item.get("severity") == "info":
+                        infos += 1
                 self.counts[Severity.INFO.value] += infos
         else:
             record = outcome.record
             if self._taken(record) and outcome.line is not None:
                 record = record_from_json(parse_entry(outcome.line))  # keep its entities
+        contested = any(is_contested(path) for path in outcome.written)
+        record = self._claim(index, record, rebuilt, contested)
+        if contested:
+            self._settle(record, outcome.written)
+        else:
             for path in outcome.written:
                 self.transaction.adopt(path)
-        record = self._claim(index, record, rebuilt)
         if previous is not None:
             self.stale.extend(p for p in previous.get("files", []) if p not in record.files)
         if record.built:
@@ -348,7 +370,9 @@ class Tally:
     def _taken(self, record: ArticleRecord) -> bool:
         return record.built and record.slug is not None and record.slug in self.slugs
 
-    def _claim(self, index: int, record: ArticleRecord, rebuilt: bool) -> ArticleRecord:
+    def _claim(
+        self, index: int, record: ArticleRecord, rebuilt: bool, contested: bool = False
+    ) -> ArticleRecord:
         slug = record.slug
         if not record.built or slug is None:
             return record
@@ -358,12 +382,12 @@ class Tally:
             self.owned_elsewhere.update(p for p in record.files if not p.startswith(slug + "/"))
             return record
         owner_source = self.sources[owner // 2]
-        if rebuilt:
-            # This article's worker wrote into the owner's folder: put the owner's files back.
+        if rebuilt and not contested and not owner % 2:
+            # This article staged the folder of an owner this run did not build: out/ keeps
+            # the owner's files. (An owner this run built staged its files aside, and moved
+            # them over these when it came by: nothing to undo, nothing to build again.)
             for path in record.files:
                 self.transaction.unstage(path)
-            if owner % 2:
-                self._rebuild(owner_source)
         duplicate = finding(
             "slug-duplicate",
             f"slug {slug!r} is already used by {owner_source.display}; this file was not built",
@@ -374,17 +398,19 @@ class Tally:
             record, built=False, sitemap=None, files=(), findings=(*record.findings, duplicate)
         )
 
-    def _rebuild(self, source: SourceFile) -> None:
-        if self.settings.output == "bundle":
-            return  # no files of its own: its bundle line was written when it came by
-        text = read_source(source, self.settings.max_file_bytes)
-        if text.text is None:
+    def _settle(self, record: ArticleRecord, written: Sequence[str]) -> None:
+        """The files of an article that staged them aside (another article of the same slug
+        had made its folder first): moved into place when it keeps the slug, else dropped."""
+        staging = self.transaction.staging
+        if not record.built:
+            for aside in written:
+                (staging / aside).unlink(missing_ok=True)
             return
-        result = build_text(
-            text.text, text.content_hash, source.display, self.settings, name=source.name
-        )
-        for file in result.files:
-            self.transaction.write(file.path, file.content)
+        for aside, path in zip(written, record.files, strict=True):
+            target = staging / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staging / aside, target)  # over a later duplicate's, if it staged them
+            self.transaction.adopt(path)
 
     def owns(self, path: str) -> bool:
         """Whether ``path`` is an output of some article that holds its slug in this build

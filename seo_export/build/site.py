@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+from typing import TYPE_CHECKING
 
 from seo_export.build.article import ProgressCallback
 from seo_export.build.emit import OutputTransaction, OutputWriteError, output_lock
@@ -46,10 +47,13 @@ from seo_export.build.staging import JOURNAL, WRITTEN_LIST
 from seo_export.build.statcache import StampedBuild, cache_path
 from seo_export.build.work import relax_garbage_collector
 from seo_export.config.settings import Settings
-from seo_export.errors import OutputTargetError
+from seo_export.errors import EmptyBuildError, OutputTargetError
 from seo_export.model import BuildResult, Finding
 from seo_export.read.discover import SourceList
-from seo_export.system import default_jobs
+from seo_export.system import default_jobs, display_path
+
+if TYPE_CHECKING:
+    from seo_export.build.run import RunTotals
 
 __all__ = ["FINDINGS_KEPT", "ProgressCallback", "build_site"]
 
@@ -65,6 +69,7 @@ def build_site(
     jobs: int | None = None,
     progress: ProgressCallback | None = None,
     keep_info: bool = True,
+    allow_empty: bool = False,
 ) -> BuildResult:
     """Build every article under ``settings.content_dir`` into ``settings.out_dir``.
 
@@ -75,11 +80,15 @@ def build_site(
     core); the output is the same for any number. ``keep_info`` false leaves
     info findings out of the result (they are counted, and kept in the
     manifest), which keeps memory small for very large sites.
+
+    A build that would leave no article where out/ has some (a wrong or emptied content
+    folder) raises :class:`~seo_export.errors.EmptyBuildError` and changes nothing,
+    unless ``allow_empty``.
     """
     thresholds = gc.get_threshold()
     relax_garbage_collector()
     try:
-        return _build_site(settings, force, jobs, progress, keep_info)
+        return _build_site(settings, force, jobs, progress, keep_info, allow_empty)
     except OSError as error:
         # A full disk, an I/O error, a folder that went away: out/ is as it was (the
         # transaction discarded what it staged); say which file, in one line.
@@ -90,12 +99,13 @@ def build_site(
         gc.unfreeze()
 
 
-def _build_site(
+def _build_site(  # noqa: PLR0917 (private: the public build_site takes them by keyword)
     settings: Settings,
     force: bool,
     jobs: int | None,
     progress: ProgressCallback | None,
     keep_info: bool,
+    allow_empty: bool,
 ) -> BuildResult:
     discovery = discover_project(settings)
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
@@ -116,6 +126,7 @@ def _build_site(
             progress=progress,
             keep_info=keep_info,
             changed_since_stamp=changed_since(stamped),
+            allow_empty=allow_empty,
         )
 
 
@@ -168,6 +179,7 @@ def _build_changes(
     progress: ProgressCallback | None,
     keep_info: bool,
     changed_since_stamp: frozenset[int] | None,
+    allow_empty: bool = False,
 ) -> BuildResult:
     """Build what changed, looking at every source: plan, run, finish.
 
@@ -203,6 +215,8 @@ def _build_changes(
                 progress=progress,
             )
             sitemap_names = close_outputs(settings, totals, outputs)
+            if not allow_empty:  # raised inside the transaction: it discards what it staged
+                refuse_emptying(settings, discovery, totals)
         return commit_build(
             settings,
             discovery,
@@ -210,4 +224,18 @@ def _build_changes(
             sitemap_names,
             outputs,
             keep_info=keep_info,
+        )
+
+
+def refuse_emptying(settings: Settings, discovery: Discovery, totals: RunTotals) -> None:
+    """EmptyBuildError when the run built no article and would remove some from out/ (their
+    files, or their lines of the bundle): a wrong or emptied content folder."""
+    removes = bool(totals.stale) or totals.bundle_changed
+    if totals.built + totals.unchanged == 0 and removes:
+        raise EmptyBuildError(
+            "the build would remove every article from "
+            f"{display_path(settings.out_dir, settings.root)}/ and build none "
+            f"({len(discovery.sources)} article files in "
+            f"{display_path(settings.content_dir, settings.root)}): check --content "
+            "or content_dir, or pass --allow-empty to empty it"
         )

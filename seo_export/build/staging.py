@@ -28,6 +28,12 @@ BACKUP = ".seo-export-backup"
 """In the staging folder: the files of out/ a commit replaced or removed, until it is done."""
 
 
+CONTESTED = ".seo-export-contested"
+"""In the staging folder: the files of an article whose folder another article of the run (with
+the same slug) had staged first, one folder per article, until the main process knows which
+of them keeps the slug: it moves them in (the first in source order) or drops them."""
+
+
 class OutputWriteError(SeoExportError):
     """Writing the output failed; out/ was left as it was."""
 
@@ -56,23 +62,35 @@ def safe_relative(path: str) -> str:
     return path
 
 
-def stage_files(staging: Path, files: Iterable[OutputFile]) -> tuple[str, ...]:
+def stage_files(staging: Path, files: Iterable[OutputFile], owner: str = "") -> tuple[str, ...]:
     """Write ``files`` into the staging folder (from a worker process); their paths.
 
     The main process then takes them into its transaction with
-    :meth:`~seo_export.build.emit.OutputTransaction.adopt`. Plain ``os`` calls
-    on strings: this runs three times per article.
+    :meth:`~seo_export.build.emit.OutputTransaction.adopt`. An article's folder is
+    made by the first article of the run that stages it; another one (a duplicate slug,
+    which only the main process can settle, in source order) writes into
+    :data:`CONTESTED` under ``owner`` (its source's name) instead, and the paths returned
+    say so (:func:`contested_path`), so that no article's files are written over and no
+    article has to be built twice. Plain ``os`` calls on strings: this runs three times
+    per article.
     """
     root = os.fspath(staging)
     written = []
     made: set[str] = set()
+    prefix = ""
     for file in files:
-        target = os.path.join(root, safe_relative(file.path))  # noqa: PTH118 - hot path
+        path = prefix + safe_relative(file.path)
+        target = os.path.join(root, path)  # noqa: PTH118 - hot path
         folder = os.path.dirname(target)  # noqa: PTH120
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103
-            made.add(folder)
         try:
+            if folder not in made:
+                if not made and not _claim_folder(folder):
+                    prefix = contested_path(owner, "")
+                    path = prefix + file.path
+                    target = os.path.join(root, path)  # noqa: PTH118
+                    folder = os.path.dirname(target)  # noqa: PTH120
+                os.makedirs(folder, exist_ok=True)  # noqa: PTH103
+                made.add(folder)
             descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             try:
                 os.write(descriptor, file.content)
@@ -80,5 +98,28 @@ def stage_files(staging: Path, files: Iterable[OutputFile]) -> tuple[str, ...]:
                 os.close(descriptor)
         except OSError as exc:
             raise OutputWriteError(f"cannot write {target}: {exc.strerror or exc}") from exc
-        written.append(file.path)
+        written.append(path)
     return tuple(written)
+
+
+def _claim_folder(folder: str) -> bool:
+    """Make the article's folder; False when another article of the run made it first."""
+    os.makedirs(os.path.dirname(folder), exist_ok=True)  # noqa: PTH103, PTH120
+    try:
+        os.mkdir(folder)  # noqa: PTH102 - atomic: one of two workers gets it
+    except FileExistsError:
+        return False
+    return True
+
+
+def contested_path(owner: str, path: str) -> str:
+    """Where the article from source ``owner`` stages ``path`` when its folder was taken."""
+    import hashlib
+
+    key = hashlib.sha256(owner.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return f"{CONTESTED}/{key}/{path}"
+
+
+def is_contested(path: str) -> bool:
+    """Whether a staged path is in :data:`CONTESTED` (see :func:`stage_files`)."""
+    return path.startswith(CONTESTED + "/")

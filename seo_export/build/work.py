@@ -130,7 +130,7 @@ def build_source(task: Task, settings: Settings, staging: Path) -> Outcome:
         if result.built:
             bundle = bundle_line_of(task.name, result)
     else:
-        written = stage_files(staging, result.files)
+        written = stage_files(staging, result.files, task.name)
     line = entry_line(record, True)
     return Outcome(
         task.name,

@@ -12,7 +12,7 @@
 To add a check, add a module named after its kind; it registers the check
 with the decorator of its kind and declares the finding codes it reports
 there (:mod:`.registry`). ``--select``, ``--ignore``, ``explain`` and the
-README's codes table then know them.
+codes table of the docs (docs/codes.md) then know them.
 """
 
 from __future__ import annotations

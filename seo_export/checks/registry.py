@@ -25,7 +25,7 @@ module. Checks of a kind run in module-name order, then in registration order.
 
 The codes of the checks and those of the stages (:mod:`seo_export.findings.codes`)
 together are :func:`all_codes`, which ``--select``, ``--ignore``, ``explain``
-and the README's table read.
+and the docs' codes table read.
 """
 
 from __future__ import annotations

@@ -29,6 +29,8 @@ class SiteFacts:
     """Its meta description (None for a page)."""
     has_faq: bool = False
     """Whether it has FAQPage markup."""
+    lines: tuple[int | None, int | None, int | None] = (None, None, None)
+    """The lines of its canonical URL (the slug's), title and description, when known."""
 
 
 class SiteCheck(Protocol):
@@ -57,7 +59,13 @@ class SiteLint:
     def add(self, record: ArticleRecord, index: int) -> list[Finding]:
         """Take note of ``record`` (article ``index``); findings come out in :meth:`closing`."""
         if record.built:
-            facts = SiteFacts(record.url, record.title, record.description, record.questions > 0)
+            facts = SiteFacts(
+                record.url,
+                record.title,
+                record.description,
+                record.questions > 0,
+                (record.slug_line, record.title_line, record.description_line),
+            )
             self.add_facts(facts, index)
         return []
 

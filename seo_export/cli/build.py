@@ -44,6 +44,11 @@ if TYPE_CHECKING:
     help="Processes that build (0: one per core; overrides jobs).",
 )
 @click.option(
+    "--allow-empty",
+    is_flag=True,
+    help="Let a build that finds no article empty an out/ that has some (else exit 1).",
+)
+@click.option(
     "--quiet", "-q", is_flag=True, help="Print only findings and errors; no progress bar."
 )
 @click.option("--verbose", "-v", is_flag=True, help="Also print info findings.")
@@ -68,6 +73,7 @@ def build(
     force: bool,
     gzip_sitemaps: bool | None,
     jobs: int | None,
+    allow_empty: bool,
     quiet: bool,
     verbose: bool,
     fmt: str,
@@ -80,11 +86,11 @@ def build(
         load = settings_loader(
             config, content_dir, out_dir, base_url, sitemap_gzip=gzip_sitemaps, jobs=jobs
         )
-        watch_and_build(load, interval, out, verbose=verbose, force=force)
+        watch_and_build(load, interval, out, verbose=verbose, force=force, allow_empty=allow_empty)
     from seo_export.build.emit import OutputWriteError
     from seo_export.build.interrupts import Terminated, terminate_raises
     from seo_export.build.site import build_site
-    from seo_export.errors import SeoExportError
+    from seo_export.errors import EmptyBuildError, SeoExportError
     from seo_export.model import Severity
 
     settings = load_cli_settings(
@@ -92,15 +98,21 @@ def build(
     )
     try:
         with terminate_raises(), progress_bar(quiet) as progress:
-            result = build_site(settings, force=force, progress=progress, keep_info=verbose)
+            result = build_site(
+                settings,
+                force=force,
+                progress=progress,
+                keep_info=verbose,
+                allow_empty=allow_empty,
+            )
     except (KeyboardInterrupt, Terminated) as stop:
         # The build unwound: workers ended, staging removed, lock released. The shell's
         # codes for a process ended by SIGINT and SIGTERM, not 1 ("findings had errors").
         click.echo("Interrupted: the build stopped.", err=True)
         sys.exit(130 if isinstance(stop, KeyboardInterrupt) else 143)
-    except OutputWriteError as error:
-        # The build ran but its output could not be written (out/ is as it was): a failed
-        # run, not a usage error.
+    except (OutputWriteError, EmptyBuildError) as error:
+        # The build ran but its output could not (or should not) be written (out/ is as it
+        # was): a failed run, not a usage error.
         click.echo(f"Error: {error}", err=True)
         sys.exit(1)
     except SeoExportError as error:
@@ -163,7 +175,13 @@ def progress_bar(quiet: bool) -> Iterator[Callable[[int, int], None] | None]:
 
 
 def watch_and_build(
-    load: Callable[[], Settings], interval: float, out: Output, *, verbose: bool, force: bool
+    load: Callable[[], Settings],
+    interval: float,
+    out: Output,
+    *,
+    verbose: bool,
+    force: bool,
+    allow_empty: bool = False,
 ) -> NoReturn:
     """Build (everything, with ``force``), then rebuild whenever the content or the settings
     change; Ctrl-C stops (exit 0). Each build's findings are printed (a document each, in
@@ -191,7 +209,9 @@ def watch_and_build(
                 waited = False
                 while True:
                     try:
-                        result = build_site(settings, force=force, keep_info=verbose)
+                        result = build_site(
+                            settings, force=force, keep_info=verbose, allow_empty=allow_empty
+                        )
                         # --force is spent only by a build that ran; one that failed
                         # leaves it for the next change.
                         force = False

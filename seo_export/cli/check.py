@@ -6,12 +6,19 @@ from pathlib import Path
 
 import click
 
-from seo_export.cli.options import exit_with, load_vocabulary_option, report_options, split_codes
-from seo_export.cli.output import Output
+from seo_export.cli.options import (
+    exit_with,
+    load_vocabulary_option,
+    report_options,
+    report_output,
+    split_codes,
+    verbosity_options,
+)
 
 
 @click.command()
 @report_options
+@verbosity_options
 @click.argument("targets", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--jobs", "-j", type=click.IntRange(min=0), help="Worker processes (0: one per core)."
@@ -23,6 +30,8 @@ def check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     vocabulary: Path | None,
+    quiet: bool,
+    verbose: bool,
     targets: tuple[Path, ...],
     jobs: int | None,
 ) -> None:
@@ -32,5 +41,5 @@ def check(
 
     report = check_pages(targets, vocabulary=load_vocabulary_option(vocabulary), jobs=jobs or 0)
     report = report.filtered(split_codes(select), split_codes(ignore))
-    Output(fmt, "grouped", output).report(report)
+    report_output(report, fmt, output, quiet=quiet, verbose=verbose)
     exit_with(report.failed(strict))

@@ -73,8 +73,8 @@ def print_pages_result(result: InjectResult, out: Output, verb: str, dry_run: bo
         out.say(diff, nl=False)
     out.findings(result.findings)
     done = "would change" if dry_run else verb
-    out.say(
-        f"{plural(len(result.changed), 'page')} {done}, {len(result.unchanged)} already up to date."
-    )
+    # Eject's unchanged pages had no block: "up to date" would count them as ejected again.
+    rest = "had no seo-export block" if verb == "ejected" else "already up to date"
+    out.say(f"{plural(len(result.changed), 'page')} {done}, {len(result.unchanged)} {rest}.")
     out.flush()
     exit_with(any(f.severity.value == "error" for f in result.findings))

@@ -17,6 +17,7 @@ import click
 if TYPE_CHECKING:
     from seo_export.checks.vocabulary import Vocabulary
     from seo_export.config.settings import Settings
+    from seo_export.findings.report import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -164,6 +165,42 @@ def report_options(function: F) -> F:
             ),
         ],
     )
+
+
+def verbosity_options(function: F) -> F:
+    """``-q``/``-v`` of validate and check, as build has them: info findings are printed
+    only with ``-v``; ``-q`` leaves them out of every format, and the summary too."""
+    return add_options(
+        function,
+        [
+            click.option(
+                "--quiet",
+                "-q",
+                is_flag=True,
+                help="Only warnings and errors, in every format; no summary line.",
+            ),
+            click.option(
+                "--verbose",
+                "-v",
+                is_flag=True,
+                help="Also print info findings (text, github); json, junit and sarif "
+                "hold them unless -q.",
+            ),
+        ],
+    )
+
+
+def report_output(
+    report: Report, fmt: str, output: Path | None, *, quiet: bool, verbose: bool
+) -> Report:
+    """Print or write ``report`` as ``-q``/``-v`` say; return what was reported (for the
+    exit code, which info findings never change)."""
+    from seo_export.cli.output import Output
+
+    if quiet:
+        report = report.without_info()
+    Output(fmt, "grouped", output, show_info=verbose, summary=not quiet).report(report)
+    return report
 
 
 def known_code_patterns(

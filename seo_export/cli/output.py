@@ -41,6 +41,10 @@ class Output:
     """Where the findings document goes instead of standard output (``-o``)."""
     pending: list[Finding] = field(default_factory=list)
     """Findings kept for the document, until :meth:`flush`."""
+    show_info: bool = True
+    """Whether info findings are printed as text and github annotations (``-v``)."""
+    summary: bool = True
+    """Whether a grouped report's notes and summary line are printed (not with ``-q``)."""
 
     @property
     def document(self) -> bool:
@@ -80,7 +84,8 @@ class Output:
 
         if self.file is not None:
             self.file.write_text(render(report, self.fmt, self._style()), encoding="utf-8")
-            click.echo(summary_line(report))
+            if self.summary:
+                click.echo(summary_line(report))
         else:
             style = self._style(colour=self.fmt == TEXT)
             click.echo(render(report, self.fmt, style), nl=False)
@@ -89,7 +94,7 @@ class Output:
         from seo_export.findings.formats import Style
 
         if not self.document:
-            return Style(self.layout, colour)
+            return Style(self.layout, colour, None, self.show_info, self.summary)
         from seo_export.checks.registry import all_codes
 
-        return Style(self.layout, colour, all_codes())
+        return Style(self.layout, colour, all_codes(), self.show_info, self.summary)

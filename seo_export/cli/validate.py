@@ -12,15 +12,17 @@ from seo_export.cli.options import (
     load_cli_settings,
     load_vocabulary_option,
     report_options,
+    report_output,
     settings_options,
     split_codes,
+    verbosity_options,
 )
-from seo_export.cli.output import Output
 
 
 @click.command()
 @settings_options
 @report_options
+@verbosity_options
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--sitemap-schemas",
@@ -39,6 +41,8 @@ def validate(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     vocabulary: Path | None,
+    quiet: bool,
+    verbose: bool,
     paths: tuple[Path, ...],
     sitemap_schemas: Path | None,
 ) -> None:
@@ -61,5 +65,5 @@ def validate(
     except SeoExportError as error:
         fail(str(error))
     report = report.filtered(split_codes(select), split_codes(ignore))
-    Output(fmt, "grouped", output).report(report)
+    report_output(report, fmt, output, quiet=quiet, verbose=verbose)
     exit_with(report.failed(strict))

@@ -250,6 +250,9 @@ class Settings:
     """The site's authors (``[[authors]]``), matched by id or name from the front matter."""
     default_author: Contributor | None = None
     """The author of articles that name none."""
+    date_order_given: bool = False
+    """Whether the settings file or an override set ``date_order``: when they did, a date
+    such as 03/04/2025 is read as they say, with no ``date-ambiguous`` finding."""
 
     def article_url_for(
         self, slug: str, path: str | None = None, date: dt.date | None = None
@@ -326,7 +329,13 @@ def load_settings(
     unsafe = unsafe_places(merged, base_dir.resolve())
     if unsafe:
         raise SettingsError(source, unsafe)
+    # Whether date_order was said, not left to its default, changes findings: in the digest.
+    merged[_DATE_ORDER_GIVEN] = "date_order" in file_values or "date_order" in given
     return _settings_from_mapping(merged, source, base_dir)
+
+
+_DATE_ORDER_GIVEN = "(date_order given)"
+"""Not a settings key (the schema has checked the keys already): carries to the digest."""
 
 
 def unsafe_places(values: Mapping[str, Any], root: Path) -> list[str]:
@@ -382,6 +391,7 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         content_dir=Path(values["content_dir"]),
         out_dir=Path(values["out_dir"]),
         day_first=values["date_order"] == "day-first",
+        date_order_given=bool(values.get(_DATE_ORDER_GIVEN, False)),
         description_length=int(values["description_length"]),
         faq_headings=_patterns(values["faq_headings"]),
         publisher=_publisher(values, site_name, base_url),

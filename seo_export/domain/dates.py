@@ -4,7 +4,7 @@ Each row of :data:`DATE_FORMS` is one way of writing a date (D/M/YYYY, ISO,
 ...): its pattern, an example, a description and the function that reads it.
 :func:`parse_date` tries the rows in order, the front-matter schema's date
 format asks :func:`check_date_text` (so ``validate`` accepts a form the moment
-it is a row), and the schema's description and examples, and the README's
+it is a row), and the schema's description and examples, and the docs'
 table, are generated from the rows. Adding a date form is adding a row.
 """
 

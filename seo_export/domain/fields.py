@@ -10,7 +10,7 @@ Everything that names a front-matter key reads this table: the readers of
 read/fields.py and read/keys.py (which key gives which field, which keys
 are known, which nearly-known key is a misspelling), the front-matter JSON
 Schema (its ``properties`` are generated from the rows: domain/schema_parts.py),
-and the README's tables of fields and of tools. :data:`OTHER_TOOLS_KEYS` lists
+and the docs' tables of fields and of tools. :data:`OTHER_TOOLS_KEYS` lists
 the keys the tools write that seo-export does not read, so that they are never
 taken for misspellings. The main entity's property keys (``symptoms``, ...)
 are the rows of :mod:`seo_export.domain.properties`, and the date keys come
@@ -32,7 +32,7 @@ NEXTJS = "Next.js"
 ELEVENTY = "Eleventy"
 
 TOOLS: tuple[str, ...] = (HUGO, JEKYLL, ASTRO, NEXTJS, ELEVENTY)
-"""The tools whose front matter the table covers, in the order of the README's table."""
+"""The tools whose front matter the table covers, in the order of the docs' table."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,7 +5,7 @@ MedicalCondition): its name, the front-matter keys that give its items, the
 type of those items, the headings that feed it, and a line for the docs.
 Everything that names these properties reads this table: the extraction
 (read/extract.py), the JSON-LD (outputs/jsonld.py), the default section map
-and the settings schema (config/settings.py), the report and the README table
+and the settings schema (config/settings.py), the report and the docs' table
 (project/), the known front-matter keys (read/fields.py, read/keys.py), and the JSON
 Schemas in schemas/, which are generated from it (domain/schema_parts.py).
 

@@ -1,7 +1,7 @@
 """Finding codes of the stages: each code's severity, meaning and fix.
 
 Codes are stable: teams grep, filter and suppress them. A finding can only be
-made for a declared code, so the README table and ``seo-export explain`` never
+made for a declared code, so the docs' codes table and ``seo-export explain`` never
 miss one. The stages (discover, parse, normalize, extract, validate, inject,
 bundle, ...) declare theirs in :data:`STAGE_CODES`; each check declares its own
 beside it in :mod:`seo_export.checks`, whose registry merges the two
@@ -41,8 +41,10 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
     # discover
     ("content-empty", W, "discover",
      "The content folder (or a folder named to validate) has no article files (.md, "
-     ".markdown, .txt): a build of it removes every article's output.",
-     "Check --content or content_dir; if the site really has no articles, ignore the code."),
+     ".markdown, .txt). A build of it into an out/ that has articles stops with exit 1 and "
+     "changes nothing, unless --allow-empty.",
+     "Check --content or content_dir; if the site really has no articles, ignore the code "
+     "(and build with --allow-empty once to empty out/)."),
     ("source-outside-content", E, "discover",
      "A file in the content folder is a link to a file outside it.",
      "Copy the article into the content folder instead of linking it."),
@@ -116,8 +118,11 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "is used.",
      "Add the offset (2025-02-19T10:30:00+01:00) or write the date alone."),
     ("date-ambiguous", INFO, "normalize",
-     "A numeric date reads as two different dates (03/04/2025); date_order decided which.",
-     "Write the date as YYYY-MM-DD, which cannot be misread."),
+     "Numeric dates read as two different dates (03/04/2025) and the settings leave their "
+     "order to the default (day first). Reported once per run, with how many and the first; "
+     "never when date_order is set.",
+     "Set date_order = \"day-first\" (or \"month-first\") in the settings; the dates can "
+     "stay as they are."),
     ("date-future", W, "normalize",
      "A date lies in the future; search engines distrust future publication dates.",
      "Correct the date, or keep the article as a draft until then."),
@@ -158,7 +163,7 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "A front-matter item's type is not one its property allows (a Drug among the "
      "symptoms), so the JSON-LD could not carry it; the item keeps the property's default "
      "type.",
-     "Write one of the property's types (the README's property table lists them), or none."),
+     "Write one of the property's types (the property table of the docs lists them), or none."),
     ("section-no-items", INFO, "extract",
      "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
      "cue-introduced enumeration, so it gives no items.",

@@ -81,6 +81,16 @@ class Report:
         )
         return Report(units, self.notes)
 
+    def without_info(self) -> Report:
+        """The report without its info findings (``--quiet``)."""
+        units = tuple(
+            ReportUnit(
+                unit.name, tuple(f for f in unit.findings if f.severity is not Severity.INFO)
+            )
+            for unit in self.units
+        )
+        return Report(units, self.notes)
+
 
 def matches_code(code: str, patterns: Iterable[str]) -> bool:
     """Whether ``code`` is one of ``patterns`` or in a family one names (``vocab-``, ``vocab*``)."""
@@ -91,14 +101,17 @@ def matches_code(code: str, patterns: Iterable[str]) -> bool:
     return False
 
 
-def summary_line(report: Report) -> str:
-    """``3 files checked: 1 error, 2 warnings, 0 info``."""
+def summary_line(report: Report, *, info_hidden: bool = False) -> str:
+    """``3 files checked: 1 error, 2 warnings, 0 info``; with ``info_hidden``, the info
+    findings were not printed, and the line says how to see them."""
     counts = [
         f"{report.count(Severity.ERROR)} error{'s' * (report.count(Severity.ERROR) != 1)}",
         f"{report.count(Severity.WARNING)} warning{'s' * (report.count(Severity.WARNING) != 1)}",
         f"{report.count(Severity.INFO)} info",
     ]
     files = sum(1 for unit in report.units if unit.name not in ("site", "sitemaps"))
+    if info_hidden and report.count(Severity.INFO):
+        counts[-1] += " (not shown; -v shows them)"
     return f"{files} file{'s' * (files != 1)} checked: {', '.join(counts)}"
 
 

@@ -1,8 +1,8 @@
 """Reference tables generated from the code's own data: codes, settings, properties, dates,
 front-matter fields and the tools that write them.
 
-The README embeds them between ``<!-- name:start -->`` and ``<!-- name:end -->``
-markers; ``pytest tests/test_docs.py --update-golden`` rewrites those blocks,
+The documentation pages in docs/ embed them between ``<!-- name:start -->`` and
+``<!-- name:end -->`` markers; ``pytest tests/test_docs.py --update-golden`` rewrites those blocks,
 and the same test fails when they drift.
 """
 

@@ -34,7 +34,7 @@ DEFAULTS = Answers("https://www.example.com", "My health site", "en")
 
 TEMPLATE = """\
 # seo-export settings. Every key, its meaning and its default are listed in the
-# README's settings reference; `seo-export validate` checks this file.
+# settings reference (docs/settings.md); `seo-export validate` checks this file.
 
 # The site's home page, its name and the language its articles are written in.
 base_url = {base_url}
@@ -106,6 +106,65 @@ Prevention includes warming up, strengthening the forearm muscles and a lighter 
 """
 
 
+EXAMPLE_DA = """\
+---
+title: Tennisalbue
+description: >-
+  Tennisalbue er smerter på ydersiden af albuen.
+  Læs om symptomer, årsager og behandling.
+datePublished: 2025-01-15
+---
+
+Tennisalbue er smerter på ydersiden af albuen, som skyldes overbelastning af underarmens muskler.
+
+## Hvad er symptomerne på tennisalbue?
+
+Symptomer inkluderer smerter på ydersiden af albuen, et svagt greb og stivhed om morgenen.
+
+## Hvad er årsagen til tennisalbue?
+
+Årsager omfatter gentagne belastninger, ketchersport og arbejde med håndværktøj.
+
+## Hvordan behandles tennisalbue?
+
+- Hvile
+- Fysioterapi med styrkeøvelser
+- Injektioner, i nogle tilfælde
+
+## Ofte stillede spørgsmål
+
+### Kan man forebygge tennisalbue?
+
+Forebyggelse omfatter opvarmning, styrketræning af underarmens muskler og en lettere ketcher.
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageDefaults:
+    """What ``init`` writes for articles in one language."""
+
+    index_name: str
+    """The breadcrumb step between the home page and an article."""
+    index_url: str
+    """Where the articles live (the folder of ``article_url``)."""
+    example_name: str
+    """The example article's file name."""
+    example: str
+    """The example article."""
+
+
+LANGUAGE_DEFAULTS = {
+    "en": LanguageDefaults("Articles", "/articles/", "tennis-elbow.md", EXAMPLE),
+    "da": LanguageDefaults("Artikler", "/artikler/", "tennisalbue.md", EXAMPLE_DA),
+}
+"""By the language's primary subtag (``da`` for da-DK); others get English's."""
+
+
+def language_defaults(language: str) -> LanguageDefaults:
+    """The defaults for articles in ``language`` (a BCP 47 tag), English's when it has none."""
+    return LANGUAGE_DEFAULTS.get(language.lower().split("-")[0], LANGUAGE_DEFAULTS["en"])
+
+
 HUGO_PARTIAL = Path("layouts") / "partials" / "seo-export.html"
 """Where ``init`` puts the partial in a Hugo site (the file ships beside this module)."""
 
@@ -113,7 +172,8 @@ HUGO_PARTIAL = Path("layouts") / "partials" / "seo-export.html"
 def settings_text(answers: Answers, hugo: HugoSite | None = None) -> str:
     """The commented seo-export.toml for ``answers`` (in the Hugo site ``hugo`` describes)."""
     base = answers.base_url.rstrip("/")
-    layout = _hugo_layout(hugo) if hugo is not None else _DEFAULT_LAYOUT
+    own = language_defaults(answers.language)
+    layout = _hugo_layout(hugo, own) if hugo is not None else _default_layout(own)
     day_first = answers.language.lower().split("-")[0] not in ("en",) or answers.language == "en-GB"
     return TEMPLATE.format(
         base_url=json.dumps(base),
@@ -127,17 +187,19 @@ def settings_text(answers: Answers, hugo: HugoSite | None = None) -> str:
     )
 
 
-_DEFAULT_LAYOUT = {
-    "article_url": "/articles/{slug}/",
-    "content_dir": "content",
-    "index_name": "Articles",
-    "index_url": "/articles/",
-}
+def _default_layout(own: LanguageDefaults) -> dict[str, str]:
+    """Where articles are and their URLs, in the language's words."""
+    return {
+        "article_url": own.index_url + "{slug}/",
+        "content_dir": "content",
+        "index_name": own.index_name,
+        "index_url": own.index_url,
+    }
 
 
-def _hugo_layout(hugo: HugoSite) -> dict[str, str]:
+def _hugo_layout(hugo: HugoSite, own: LanguageDefaults) -> dict[str, str]:
     """Where the Hugo site's articles are, their URLs, and their section's page."""
-    section = hugo.section or "articles"
+    section = hugo.section or own.index_url.strip("/")
     return {
         "article_url": hugo.article_url,
         "content_dir": hugo.content_dir,
@@ -212,7 +274,8 @@ def init_project(folder: Path, answers: Answers, hugo: HugoSite | None = None) -
     )
     if not has_articles:
         content.mkdir(exist_ok=True)
-        example = content / "tennis-elbow.md"
-        example.write_text(EXAMPLE, encoding="utf-8")
+        own = language_defaults(answers.language)
+        example = content / own.example_name
+        example.write_text(own.example, encoding="utf-8")
         written.append(example)
     return written

@@ -88,7 +88,7 @@ def _write_report(settings: Settings, max_articles: int, path: Path | None) -> P
     # Only the lines listed in detail are kept: a large site's manifest is hundreds of MB.
     shown = heapq.nsmallest(max_articles, ranked())
     closing = read_footer(out_dir / MANIFEST_NAME)
-    summary.site_findings = closing.get("site_findings", [])
+    summary.add_site(closing.get("site_findings", []))
     bundled = None
     if closing.get("output") == "bundle":
         sources = {str(parse_entry(line).get("source")) for _, _, line in shown}

@@ -27,6 +27,7 @@ from seo_export.checks.textwidth import (
 )
 from seo_export.config.settings import Settings
 from seo_export.domain.properties import property_names
+from seo_export.findings.run_summary import SUMMARISED_CODES
 
 SEVERITIES = ("error", "warning", "info")
 RANK = {name: rank for rank, name in enumerate((*SEVERITIES, "clean"))}
@@ -62,9 +63,20 @@ class Summary:
                 self.properties[prop] += 1
         else:
             self.skipped += 1
-        for item in entry.get("findings", []):
-            self.severities[item["severity"]] += 1
-            self.codes[item["code"]] += 1
+        self._count(entry.get("findings", []), summarised=False)
+
+    def add_site(self, findings: list[dict[str, Any]]) -> None:
+        """The build's findings about the whole site (the manifest's closing line): counted
+        like the articles', as the command line counts them."""
+        self.site_findings = findings
+        self._count(findings, summarised=True)
+
+    def _count(self, findings: list[dict[str, Any]], *, summarised: bool) -> None:
+        for item in findings:
+            # An article's own date-ambiguous findings are counted once, in the site's summary.
+            if summarised or item["code"] not in SUMMARISED_CODES:
+                self.severities[item["severity"]] += 1
+                self.codes[item["code"]] += 1
 
 
 def worst(findings: list[dict[str, Any]]) -> str:

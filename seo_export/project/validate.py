@@ -21,6 +21,7 @@ from seo_export.checks.vocabulary import Vocabulary
 from seo_export.config.settings import Settings
 from seo_export.findings.codes import finding
 from seo_export.findings.report import Report, ReportUnit
+from seo_export.findings.run_summary import RunSummary
 from seo_export.model import AnyPath, Finding, as_paths
 from seo_export.outputs.sitemap import url_too_long
 from seo_export.read.discover import SourceFile, discover, read_source, source_for_path
@@ -110,6 +111,7 @@ def validate_project(
     lint = SiteLint(lambda i: sources[i].display)
     site: list[Finding] = list(discover_findings)
     entries = []
+    once = RunSummary()
     for index, source in enumerate(sources):
         text = read_source(source, settings.max_file_bytes)
         if text.text is None:
@@ -124,7 +126,7 @@ def validate_project(
             check_vocabulary=True,
             name=source.name,
         )
-        findings = list(result.findings)
+        findings = once.others(result.findings)
         if result.head_html is not None and result.jsonld is not None:
             findings += head_findings(result.head_html, result.jsonld, source.display)
         record = record_of(source.name, result)
@@ -140,6 +142,7 @@ def validate_project(
                 site.append(finding("sitemap-entry-too-large", problem, source.display))
         units.append(ReportUnit(source.display, tuple(findings)))
     site += lint.closing()
+    site += once.findings()
     units.append(ReportUnit("site", tuple(site)))
     sitemap_problems: list[Finding] = []
     for file in site_sitemaps(entries, settings):

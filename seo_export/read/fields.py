@@ -221,9 +221,13 @@ class FrontMatter:
             self._wrong_type(key, "true or false")
         return False
 
-    def date(self, field: str, day_first: bool, *, future_ok: bool = False) -> PageDate | None:
+    def date(
+        self, field: str, day_first: bool, *, future_ok: bool = False, order_given: bool = False
+    ) -> PageDate | None:
         """Field ``name``'s date; ``future_ok`` for the dates that say when an article is
-        shown (a future one leaves it out, which is their purpose, not a typo)."""
+        shown (a future one leaves it out, which is their purpose, not a typo);
+        ``order_given`` when the settings say the order of numeric dates (no finding then
+        for one that reads either way)."""
         key = self.key_for(field)
         if key is None or self.data[key] in (None, ""):
             return None
@@ -240,18 +244,17 @@ class FrontMatter:
                 key,
                 f"{key}: the time has no UTC offset, so only the date {value.isoformat()} is used",
             )
-        self._plausible(key, value, day_first, future_ok)
+        self._plausible(key, value, future_ok, order_given)
         return value
 
-    def _plausible(self, key: str, value: PageDate, day_first: bool, future_ok: bool) -> None:
+    def _plausible(self, key: str, value: PageDate, future_ok: bool, order_given: bool) -> None:
         day = day_of(value)
-        if is_ambiguous(self.data[key]):
-            order = "day-first" if day_first else "month-first"
+        if not order_given and is_ambiguous(self.data[key]):
             self.problem(
                 "date-ambiguous",
                 key,
                 f"{key}: {self.data[key]!r} could be read either way; read as "
-                f"{day.isoformat()} (date_order = {order})",
+                f"{day.isoformat()} (date_order is not set)",
             )
         if not future_ok and day > dt.date.today() + dt.timedelta(days=1):
             self.problem("date-future", key, f"{key}: {day.isoformat()} is in the future")

@@ -202,14 +202,15 @@ def _draft_key(front: FrontMatter) -> str | None:
 
 
 def _dates(front: FrontMatter, settings: Settings, source: SourceName | None) -> _Dates:
-    published = front.date("date_published", settings.day_first, future_ok=True)
+    order = settings.date_order_given
+    published = front.date("date_published", settings.day_first, future_ok=True, order_given=order)
     if published is None and source is not None and front.key_for("date_published") is None:
         published = source.date  # Jekyll's 2024-05-01-title.md
     return _Dates(
         published=published,
-        updated=front.date("date_updated", settings.day_first),
-        reviewed=front.date("last_reviewed", settings.day_first),
-        expiry=front.date("expiry_date", settings.day_first, future_ok=True),
+        updated=front.date("date_updated", settings.day_first, order_given=order),
+        reviewed=front.date("last_reviewed", settings.day_first, order_given=order),
+        expiry=front.date("expiry_date", settings.day_first, future_ok=True, order_given=order),
     )
 
 

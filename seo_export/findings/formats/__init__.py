@@ -37,6 +37,13 @@ class Style:
     codes: Mapping[str, CodeInfo] | None = None
     """What each code means, for formats that describe the codes they report (SARIF);
     None: the stages' codes only."""
+    show_info: bool = True
+    """Whether info findings are printed, in the formats a person reads line by line
+    (text, and github's annotations); false, the summary line still counts them. The
+    documents for tools (json, junit, sarif) hold every finding the report has."""
+    summary: bool = True
+    """Whether a grouped report ends with its summary line (and starts with its notes):
+    false for ``--quiet`` (text, github)."""
 
 
 def format_names() -> tuple[str, ...]:

@@ -14,9 +14,11 @@ _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: 
 
 
 def render(report: Report, style: Style) -> str:
-    """One workflow command per finding (info as a notice)."""
+    """One workflow command per finding (info as a notice, when ``style.show_info``)."""
     lines = []
     for item in report.findings:
+        if item.severity is Severity.INFO and not style.show_info:
+            continue
         properties = []
         if item.file:
             properties.append(f"file={_property(item.file)}")
@@ -25,8 +27,8 @@ def render(report: Report, style: Style) -> str:
         properties.append(f"title={_property(item.code)}")
         message = item.message + (f" [{item.json_path}]" if item.json_path else "")
         lines.append(f"::{_LEVELS[item.severity]} {','.join(properties)}::{_message(message)}")
-    if style.layout == "grouped":
-        lines.append(summary_line(report))
+    if style.layout == "grouped" and style.summary:
+        lines.append(summary_line(report, info_hidden=not style.show_info))
     return "".join(line + "\n" for line in lines)
 
 

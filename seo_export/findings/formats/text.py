@@ -2,7 +2,8 @@
 
 - grouped (validate, check): the report's notes, then each unit with findings
   under its name, one ``  line: severity: code: message [json_path]`` line per
-  finding in line order, and a summary line;
+  finding in line order, and a summary line (info findings only with
+  ``Style.show_info``, the notes and summary only with ``Style.summary``);
 - flat (build, inject, eject, bundle, suggest, show): one compiler-style
   ``file:line: severity: code: message`` line per finding, in their order.
 
@@ -23,24 +24,27 @@ def render(report: Report, style: Style) -> str:
     """The report as text, grouped or flat."""
     if style.layout == "flat":
         return _flat(report, colour=style.colour)
-    return _grouped(report, colour=style.colour)
+    return _grouped(report, style)
 
 
-def _grouped(report: Report, *, colour: bool) -> str:
-    lines: list[str] = list(report.notes)
+def _grouped(report: Report, style: Style) -> str:
+    colour = style.colour
+    lines: list[str] = list(report.notes) if style.summary else []
     for unit in report.units:
-        if not unit.findings:
+        shown = [f for f in unit.findings if style.show_info or f.severity is not Severity.INFO]
+        if not shown:
             continue
         lines.append(unit.name)
-        for item in sorted(unit.findings, key=lambda f: f.line or 0):
+        for item in sorted(shown, key=lambda f: f.line or 0):
             where = f"{item.line}" if item.line is not None else "-"
             severity = item.severity.value
             if colour:
                 severity = f"\x1b[{_COLOURS[item.severity]}m{severity}\x1b[0m"
             path = f" [{item.json_path}]" if item.json_path else ""
             lines.append(f"  {where}: {severity}: {item.code}: {item.message}{path}")
-    lines.append(summary_line(report))
-    return "\n".join(lines) + "\n"
+    if style.summary:
+        lines.append(summary_line(report, info_hidden=not style.show_info))
+    return "".join(line + "\n" for line in lines)
 
 
 def _flat(report: Report, *, colour: bool) -> str:
