@@ -141,6 +141,7 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
         questions=len(article.faq),
         findings=result.findings,
         entities=article.entities,
+        about=article.about,
     )
 
 
