@@ -148,6 +148,7 @@ def test_cli_show_prints_the_graph(project: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["show", "content/nerveafklemning.md"])
     assert result.exit_code == 0
-    document = json.loads(result.output)
+    document = json.loads(result.stdout)  # the type's line goes to standard error
     assert document["@graph"][0]["@id"] == "https://www.fysfinder.dk/artikler/nerveafklemning/"
-    assert result.output.startswith('{\n  "@context": "https://schema.org",\n')
+    assert result.stdout.startswith('{\n  "@context": "https://schema.org",\n')
+    assert result.stderr.startswith("about: MedicalCondition (text: definition: ")
