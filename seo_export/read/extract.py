@@ -31,7 +31,7 @@ from seo_export.config.settings import SectionRule, Settings
 from seo_export.domain import properties
 from seo_export.domain.properties import EntityProperty
 from seo_export.findings.codes import finding
-from seo_export.model import Article, Block, EntityItem, Finding
+from seo_export.model import AboutType, Article, Block, EntityItem, Finding
 from seo_export.read.blocks import clean_text
 
 # Trailing words that close an enumeration without naming an item.
@@ -69,20 +69,23 @@ def extract_entities(
     findings: list[Finding],
     *,
     written: Mapping[str, str] | None = None,
+    about: AboutType | None = None,
 ) -> Article:
-    """``article`` with ``entities`` filled in; problems go to ``findings``.
+    """``article`` with ``entities`` filled in (and ``about`` when given: one copy of the
+    article instead of two); problems go to ``findings``.
 
     ``written`` maps a property key as the table spells it to the key as the front
     matter writes it (keys are read without regard to case); default: as spelt.
     """
-    allowed = properties.properties_of(article.about.name)
-    mapped = _mapped_sources(article, rules_of_type(settings.sections, article.about.name))
+    about = about or article.about
+    allowed = properties.properties_of(about.name)
+    mapped = _mapped_sources(article, rules_of_type(settings.sections, about.name))
     entities: dict[str, tuple[EntityItem, ...]] = {}
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         given = _front_matter_items(prop, front_matter, article, findings, written)
         if prop not in allowed:
             if given:
-                _not_for_type(prop, article, findings, written)
+                _not_for_type(prop, about.name, article, findings, written)
             continue
         if given is not None:
             if given:
@@ -104,11 +107,12 @@ def extract_entities(
         unique = _unique(items)
         if unique:
             entities[prop.name] = unique
-    return dataclasses.replace(article, entities=entities)
+    return dataclasses.replace(article, entities=entities, about=about)
 
 
 def _not_for_type(
     prop: EntityProperty,
+    type_name: str,
     article: Article,
     findings: list[Finding],
     written: Mapping[str, str] | None,
@@ -121,7 +125,7 @@ def _not_for_type(
     findings.append(
         finding(
             "property-not-for-type",
-            f"{key}: a {article.about.name} has no {prop.name} in schema.org; left out",
+            f"{key}: a {type_name} has no {prop.name} in schema.org; left out",
             article.source,
             article.front_matter_lines.get(key),
             key=key,

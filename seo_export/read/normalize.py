@@ -13,7 +13,6 @@ matter, the H1), the body split into intro, H2 sections and the FAQ
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -124,11 +123,15 @@ def normalize(
     _check_date_order(reading)
     article = _article(reading, place)
     article = left_out(article, front, draft_key, findings)
-    if not article.draft:  # a draft is not built: its type is not asked
-        about = about_type(article, front, settings, findings, path=name)
-        article = dataclasses.replace(article, about=about)
+    # a draft is not built: its type is not asked
+    about = None if article.draft else about_type(article, front, settings, findings, path=name)
     return extract_entities(
-        article, parsed.front_matter, settings, findings, written=front.written.by_canonical
+        article,
+        parsed.front_matter,
+        settings,
+        findings,
+        written=front.written.by_canonical,
+        about=about,
     ), findings
 
 
