@@ -241,6 +241,11 @@ def properties_of(type_name: str) -> tuple[EntityProperty, ...]:
     return _index().by_type.get(type_name, ())
 
 
+def property_names_of(type_name: str) -> frozenset[str]:
+    """The names of the rows a main entity of ``type_name`` may have."""
+    return _index().names_by_type.get(type_name, frozenset())
+
+
 def property_types() -> tuple[str, ...]:
     """Every type of main entity that takes at least one property, in table order."""
     return tuple(_index().by_type)
@@ -271,6 +276,8 @@ class _Index:
     """Every front-matter key of every row."""
     by_type: dict[str, tuple[EntityProperty, ...]]
     """Type of main entity -> the rows it takes, in table order."""
+    names_by_type: dict[str, frozenset[str]]
+    """Type of main entity -> the names of the rows it takes (a set: rows compare slowly)."""
 
 
 def _by_type(table: tuple[EntityProperty, ...]) -> dict[str, tuple[EntityProperty, ...]]:
@@ -299,7 +306,8 @@ def _index() -> _Index:
                 tuple(prop.name for prop in table),
                 {prop.name: prop for prop in table},
                 frozenset(key for prop in table for key in prop.front_matter_keys),
-                _by_type(table),
+                by_type := _by_type(table),
+                {name: frozenset(p.name for p in rows) for name, rows in by_type.items()},
             )
         ]
     return _INDEX[0]

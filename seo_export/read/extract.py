@@ -78,12 +78,12 @@ def extract_entities(
     matter writes it (keys are read without regard to case); default: as spelt.
     """
     about = about or article.about
-    allowed = properties.properties_of(about.name)
+    allowed = properties.property_names_of(about.name)
     mapped = _mapped_sources(article, rules_of_type(settings.sections, about.name))
     entities: dict[str, tuple[EntityItem, ...]] = {}
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         given = _front_matter_items(prop, front_matter, article, findings, written)
-        if prop not in allowed:
+        if prop.name not in allowed:
             if given:
                 _not_for_type(prop, about.name, article, findings, written)
             continue
@@ -147,7 +147,7 @@ def rules_of_type(rules: tuple[SectionRule, ...], type_name: str) -> tuple[Secti
         return known[1]
     if len(_TYPE_RULES) > 1024:  # settings loaded again and again
         _TYPE_RULES.clear()
-    names = {prop.name for prop in properties.properties_of(type_name)}
+    names = properties.property_names_of(type_name)
     found = tuple(rule for rule in rules if rule.property in names)
     _TYPE_RULES[key] = (rules, found)
     return found
