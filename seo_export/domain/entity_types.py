@@ -210,8 +210,3 @@ def type_named(value: object) -> str | None:
             word = word[len(prefix) :]
             break
     return _index().by_word.get(word.casefold())
-
-
-def is_condition(name: str) -> bool:
-    """Whether ``name`` is of the condition family."""
-    return name in CONDITION_TYPES

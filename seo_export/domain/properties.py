@@ -246,11 +246,6 @@ def property_names_of(type_name: str) -> frozenset[str]:
     return _index().names_by_type.get(type_name, frozenset())
 
 
-def property_types() -> tuple[str, ...]:
-    """Every type of main entity that takes at least one property, in table order."""
-    return tuple(_index().by_type)
-
-
 def rule_item_types() -> tuple[str, ...]:
     """The types a section rule may give its items: each property's default and special ones."""
     types: dict[str, None] = {}

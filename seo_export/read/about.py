@@ -18,7 +18,6 @@ from collections.abc import Mapping
 
 from seo_export.config.settings import Settings
 from seo_export.domain.entity_types import type_named
-from seo_export.domain.fields import field_keys
 from seo_export.findings.codes import finding
 from seo_export.model import AboutType, Article, Finding
 from seo_export.read.classify import classify
@@ -113,8 +112,3 @@ def opening_text(article: Article) -> tuple[str, int | None]:
         if first is not None:
             return first.text, first.line
     return "", article.front_matter_lines.get("title")
-
-
-def front_matter_keys() -> tuple[str, ...]:
-    """The keys that give the type in the front matter, the preferred first."""
-    return field_keys("about_type")
