@@ -1,7 +1,7 @@
 """FysFinder's own glossary built with seo-export: how many articles build, and whether each
 page's URL and title are the ones the site gives it.
 
-    python benchmarks/fysfinder.py [--limit N] [--corpus DIR] [--keep DIR]
+    python benchmarks/fysfinder.py [--limit N] [--corpus DIR] [--keep DIR] [--score]
 
 Reads the articles in ../shared/corpora/fysfinder-ordbog/articles (they have no licence, so
 they are not in this repository; without them the script says so and exits 0), writes a
@@ -13,6 +13,12 @@ The site (its src/lib/dictionary.ts, see the corpus's README) serves an article 
 /ordbog/<file name without .md> and titles it with its ``title``, else (as seo-export
 does, and better than the site's own fallback) the part of its metaTitle before " – ",
 else its file name made readable.
+
+``--score`` then runs the shared scorer over the build (../shared/tools/score_extraction.py
+OUT gold.json --types types.json) and prints its output: the extraction's precision and
+recall against a hand-made gold annotation, and type_acc, the share of articles whose
+``about`` has the type an editor labelled. No type is given in the articles' front
+matter and the settings have no [[about_types]] rules: the types are read from the text.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +37,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpora" / "fysfinder-ordbog" / "articles"
+SCORER = REPO.parent / "shared" / "tools" / "score_extraction.py"
 BASE_URL = "https://www.fysfinder.dk"
 
 SETTINGS = """base_url = "https://www.fysfinder.dk"
@@ -120,19 +128,41 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--keep", type=Path, default=None, help="build here and keep it")
+    parser.add_argument(
+        "--score", action="store_true", help="score the build with the shared scorer (type_acc)"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         print(f"no corpus at {args.corpus}: nothing to build (it is not in the repository)")
         return
     if args.keep is not None:
-        counts = build(args.corpus, args.limit, args.keep)
+        run(args, args.keep)
     else:
         with tempfile.TemporaryDirectory() as folder:
-            counts = build(args.corpus, args.limit, Path(folder))
+            run(args, Path(folder))
+
+
+def run(args: argparse.Namespace, root: Path) -> None:
+    """Build into ``root``, print the counts, and the scorer's output with --score."""
+    counts = build(args.corpus, args.limit, root)
     for line in counts.pop("wrong")[:20]:
         print(f"  {line}", file=sys.stderr)
     for name, value in counts.items():
         print(f"{name:14s} {value}")
+    if args.score:
+        score(args.corpus.parent, root / "out")
+
+
+def score(corpus: Path, out: Path) -> None:
+    """Run the shared scorer over ``out`` and print what it prints."""
+    if not SCORER.is_file():
+        print(f"no scorer at {SCORER}: not scored")
+        return
+    command = [
+        sys.executable, str(SCORER), str(out), str(corpus / "gold.json"),
+        "--types", str(corpus / "types.json"),
+    ]  # fmt: skip
+    print(subprocess.run(command, check=True, capture_output=True, text=True).stdout, end="")
 
 
 if __name__ == "__main__":

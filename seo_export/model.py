@@ -174,7 +174,7 @@ Provenance = Literal["front-matter", "list", "prose"]
 
 @dataclass(frozen=True, slots=True)
 class EntityItem:
-    """One value of a MedicalCondition property and where it came from."""
+    """One value of a property of the main entity and where it came from."""
 
     name: str
     """The item's text, e.g. ``følelsesløshed``."""
@@ -184,6 +184,29 @@ class EntityItem:
     """1-based source line it was read from."""
     item_type: str | None = None
     """schema.org type when the section rule sets one (e.g. PhysicalTherapy)."""
+
+
+AboutStep = Literal["front-matter", "settings", "text", "default"]
+"""Which step decided the type of an article's main entity."""
+
+
+@dataclass(frozen=True, slots=True)
+class AboutType:
+    """The schema.org type of what an article is about (its page's ``about``), and why."""
+
+    name: str
+    """The schema.org class, e.g. ``AnatomicalStructure`` (a row of
+    :mod:`seo_export.domain.entity_types`)."""
+    step: AboutStep = "default"
+    """Which step decided it: the front matter, a settings rule, the article's text."""
+    evidence: str = ""
+    """Why, in a few words: the key, the rule or the words of the text that decided."""
+    line: int | None = None
+    """1-based source line of that evidence (the front-matter key, the opening sentence)."""
+
+
+CONDITION_ABOUT = AboutType("MedicalCondition")
+"""The type of an article that no step has typed (an Article made by hand)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +314,9 @@ class Article:
     faq_line: int | None = None
     """1-based line of the FAQ's H2, when there is one."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)
-    """MedicalCondition property name -> extracted items."""
+    """Main entity's property name -> extracted items (only properties its type takes)."""
+    about: AboutType = CONDITION_ABOUT
+    """The type of the main entity, and why."""
     front_matter_lines: Mapping[str, int] = field(default_factory=dict)
     """Top-level front-matter key -> 1-based line."""
     front_matter_item_lines: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
@@ -387,11 +412,13 @@ class ArticleRecord:
     findings: tuple[Finding, ...] = ()
     """Findings of this article."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)
-    """Extracted MedicalCondition items with provenance."""
+    """Extracted items of the main entity's properties, with provenance."""
     title_line: int | None = None
     """Line of the front-matter key the search title comes from, for cross-article checks."""
     description_line: int | None = None
     """Line of the front-matter description, for cross-article checks."""
+    about: AboutType | None = None
+    """The type of the main entity and why, when the article was read."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,6 +63,7 @@ def case_summary(result: ArticleResult) -> dict[str, Any]:
             "description_derived": article.description_derived,
             "date_published": to_jsonable(article.date_published),
             "date_modified": to_jsonable(article.date_modified),
+            "about": [article.about.name, article.about.step],
             "sections": [[s.heading, s.line] for s in article.sections],
             "faq": [[q.question, q.line] for q in article.faq],
             "entities": {
@@ -137,3 +138,12 @@ def plant_leftovers(target: Path) -> tuple[Path, Path]:
     running = target.with_name(f".{target.name}.ba9876543210.tmp")
     running.write_text("what is written so far", encoding="utf-8")
     return stopped, running
+
+
+def typed_as(settings: Settings, type_name: str = "MedicalCondition") -> Settings:
+    """``settings`` with one ``[[about_types]]`` rule that makes every article's main entity a
+    ``type_name``: for tests of what is read for a type, not of how the type is found."""
+    from seo_export.config.conventions import about_rules
+
+    rules = about_rules({"about_types": [{"match": "*", "type": type_name}]})
+    return dataclasses.replace(settings, **rules)

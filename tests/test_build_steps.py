@@ -18,7 +18,7 @@ from seo_export.build.site import FINDINGS_KEPT, build_site
 from seo_export.build.staging import rebuild_marker, staging_dir
 from seo_export.build.statcache import stat_key
 from seo_export.config.settings import Settings, load_settings
-from seo_export.model import ArticleRecord, EntityItem, Finding, Severity, SitemapEntry
+from seo_export.model import AboutType, ArticleRecord, EntityItem, Finding, Severity, SitemapEntry
 
 from helpers import result_summary, sample_project, snapshot
 
@@ -196,6 +196,7 @@ def test_outcomes_cross_to_the_main_process_with_every_value(tmp_path: Path) -> 
     record = ArticleRecord(
         "a.md", "h", True, "a", 2, "https://x.example/a/", "T", "D", entry, ("a/head.html",), 4,
         (finding,), {"cause": (EntityItem("x", "list", 5, "MedicalCause"),)}, 3, 4,
+        AboutType("Diet", "text", "definition", 7),
     )  # fmt: skip
     outcome = Outcome("a.md", "h", (1, 2, 3, 4), record, ("a/head.html",), "{}", b"{}\n")
     for value in (outcome, record, entry, finding):

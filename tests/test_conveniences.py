@@ -44,7 +44,7 @@ def test_init_with_defaults_gives_a_project_that_builds_clean(tmp_path: Path) ->
     )
     built = build_site(settings)
     assert built.built == 1
-    assert {item.code for item in built.findings} == {"google-faq-rich-results"}
+    assert {item.code for item in built.findings} == {"google-faq-rich-results", "about-type"}
     schema = (tmp_path / "out" / "tennis-elbow" / "schema.jsonld").read_text("utf-8")
     assert '"url":"https://www.example.com/articles/tennis-elbow/"' in schema.replace(" ", "")
 

@@ -65,7 +65,7 @@ def test_the_schema_takes_each_key_s_shape_and_refuses_another() -> None:
         "slug": "knae", "url": "/x/", "image": [{"src": "/a.jpg"}], "names": ["a", "b"],
         "people": [{"name": "A", "sameAs": ["https://a.example/"]}], "paths": ["/x/"],
         "translations": {"en": "/en/"}, "codes": {"codeValue": "G56.0", "codingSystem": "ICD-10"},
-        "code": "G56.0",
+        "code": "G56.0", "about-type": {"type": "Diet"},
     }  # fmt: skip
     for row in fields.FIELDS:
         for key in row.keys:

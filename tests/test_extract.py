@@ -8,6 +8,15 @@ from seo_export.build.article import build_article
 from seo_export.config.settings import Settings
 from seo_export.read.extract import split_enumeration
 
+from helpers import typed_as
+
+
+@pytest.fixture
+def settings(settings: Settings) -> Settings:
+    """The sample site's, every article a MedicalCondition: these tests read a condition's
+    properties (its type's own rules are tests/test_about.py's)."""
+    return typed_as(settings)
+
 
 def entities(
     settings: Settings, body: str, front: str = ""

@@ -70,7 +70,8 @@ def test_init_writes_danish_defaults_for_danish(
     )
     assert [p.name for p in (tmp_path / "site" / "content").iterdir()] == ["tennisalbue.md"]
     built = build_site(settings)
-    assert (built.built, built.counts) == (1, {"error": 0, "warning": 0, "info": 1})
+    # The info findings: the type of the main entity, and one more (as the English example).
+    assert (built.built, built.counts) == (1, {"error": 0, "warning": 0, "info": 2})
     graph = json.loads((settings.out_dir / "tennisalbue" / "schema.jsonld").read_text("utf-8"))
     nodes = {
         node["@type"] if isinstance(node["@type"], str) else "page": node
@@ -78,6 +79,7 @@ def test_init_writes_danish_defaults_for_danish(
     }
     crumbs = [item["name"] for item in nodes["BreadcrumbList"]["itemListElement"]]
     assert crumbs == ["My health site", "Artikler", "Tennisalbue"]
+    assert nodes["MedicalCondition"]["name"] == "Tennisalbue"
     condition = nodes["MedicalCondition"]
     assert [item["name"] for item in condition["possibleTreatment"]][:1] == ["Hvile"]
     assert "primaryPrevention" in condition

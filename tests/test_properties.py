@@ -178,6 +178,11 @@ def _shape_values() -> dict[str, st.SearchStrategy[Any]]:
         "translations": st.dictionaries(st.sampled_from(["en", "de", "x-default", "?"]), urls),
         "codes": st.fixed_dictionaries({"codeValue": words, "codingSystem": texts}),
         "code": words,
+        "about-type": st.one_of(
+            st.sampled_from(["Diet", "anatomi", "post", "https://schema.org/Thing"]),
+            st.fixed_dictionaries({"type": st.sampled_from(["sport", "x"])}),
+            words,
+        ),
     }
 
 

@@ -87,15 +87,22 @@ def test_a_complications_section_flows_end_to_end(
     validated = CliRunner().invoke(main, ["validate", "--format", "json", "content/knae.md"])
     assert validated.exit_code == 0, validated.output
     # Schemas, schema.org vocabulary (range Text, domain MedicalCondition) and checks: all clean.
-    assert [f for unit in json.loads(validated.output)["units"] for f in unit["findings"]] == []
+    findings = [f for unit in json.loads(validated.output)["units"] for f in unit["findings"]]
+    assert [f["code"] for f in findings] == ["about-type"]
 
     assert list(suggest(KNEE, settings, "knae.md").prose_properties) == ["possibleComplication"]
     printed = CliRunner().invoke(main, ["suggest", "content/knae.md"])
     assert "  possibleComplication:\n    - Nedsat bevægelighed  [list, line 11]" in printed.output
     written = CliRunner().invoke(main, ["suggest", "--write", "content/knae.md"])
-    assert "wrote possibleComplication to the front matter" in written.output
+    assert (
+        "wrote schemaType: MedicalCondition, possibleComplication to the front matter"
+        in written.output
+    )
     rewritten = (tmp_path / "content" / "knae.md").read_text("utf-8")
-    assert "possibleComplication:\n  - Nedsat bevægelighed\n" in rewritten
+    assert (
+        "schemaType: MedicalCondition\npossibleComplication:\n  - Nedsat bevægelighed\n"
+        in rewritten
+    )
 
     build_site(settings)
     manifest = json.loads((settings.out_dir / "manifest.json").read_text("utf-8"))
@@ -112,7 +119,8 @@ def test_a_complications_section_flows_end_to_end(
 def test_complications_from_the_front_matter_and_from_a_site_s_own_rule(tmp_path: Path) -> None:
     (tmp_path / "seo-export.toml").write_text(
         'base_url = "https://example.dk"\nsite_name = "X"\n'
-        '[[sections]]\nproperty = "possibleComplication"\nheadings = ["^følger"]\n',
+        '[[sections]]\nproperty = "possibleComplication"\nheadings = ["^følger"]\n'
+        '[[about_types]]\nmatch = "*"\ntype = "MedicalCondition"\n',
         encoding="utf-8",
     )
     settings = load_settings(tmp_path / "seo-export.toml")
@@ -257,7 +265,8 @@ def test_a_property_row_added_to_the_table_flows_end_to_end(
     monkeypatch.chdir(tmp_path / "site")
     validated = CliRunner().invoke(main, ["validate", "--format", "json", "content/migraene.md"])
     assert validated.exit_code == 0, validated.output
-    assert [f for unit in json.loads(validated.output)["units"] for f in unit["findings"]] == []
+    findings = [f for unit in json.loads(validated.output)["units"] for f in unit["findings"]]
+    assert [f["code"] for f in findings] == ["about-type"]
 
 
 def _read_dotted_iso(match: re.Match[str], day_first: bool) -> tuple[PageDate, bool]:

@@ -53,6 +53,7 @@ def test_sample_dates_and_date_order_warning(sample_text: str, settings: Setting
     ] == [("warning", "date-order", "content/nerveafklemning.md", 3, "lastUpdated")]
     # Mapped sections without a list or a cue word are noted, not guessed from.
     assert [(f.code, f.line) for f in result.findings if f.severity.value == "info"] == [
+        ("about-type", 8),
         ("section-no-items", 18),
         ("section-no-items", 22),
         ("section-no-items", 26),

@@ -95,7 +95,7 @@ def load(name: str) -> dict[str, Any]:
 
 def test_every_schema_that_names_the_properties_names_the_table_s() -> None:
     names = list(property_names())
-    condition = load("medical-condition.schema.json")["properties"]
+    condition = load("main-entity.schema.json")["properties"]
     generated = [k for k, v in condition.items() if v.get("$comment") == GENERATED]
     assert sorted(generated) == sorted(names)
     front_matter = load("front-matter.schema.json")["properties"]

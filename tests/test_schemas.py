@@ -21,7 +21,7 @@ def test_the_issue_s_schemas_are_all_there() -> None:
         "front-matter",
         "settings",
         "medical-web-page",
-        "medical-condition",
+        "main-entity",
         "faq-page",
         "question",
         "answer",

@@ -19,6 +19,7 @@ from seo_export.project.suggest import (
 )
 
 from conftest import SAMPLE
+from helpers import typed_as
 
 
 def body_of(raw: bytes) -> bytes:
@@ -62,6 +63,7 @@ def test_write_round_trips_with_only_the_front_matter_changed(
 
 
 def test_front_matter_lines_added_are_exact(tmp_path: Path, settings: Settings) -> None:
+    settings = typed_as(settings)  # a type from the settings is not written into the file
     text = "---\ntitle: T\nkeep: 1\n---\n\nI.\n\n## Årsager\n\nÅrsager omfatter stress: akut, kronisk og #1 fejl.\n"
     path = tmp_path / "t.md"
     path.write_text(text, encoding="utf-8")
@@ -101,8 +103,10 @@ def test_cli_suggest_prints_items_with_provenance(
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["suggest"])
     assert result.exit_code == 0, result.output
-    assert result.output.splitlines()[:3] == [
+    assert result.output.splitlines()[:4] == [
         "content/nerveafklemning.md",
+        '  type: MedicalCondition  [text: definition: "Nerveafklemning er en tilstand, hvor en '
+        'nerve bliver komprimeret elle…" -> tilstand]',
         "  signOrSymptom:",
         "    - smerte, der stråler ud i arme eller ben  [prose, line 12]",
     ]
@@ -113,11 +117,12 @@ def test_cli_suggest_prints_items_with_provenance(
     written = CliRunner().invoke(main, ["suggest", "--write", "content/nerveafklemning.md"])
     assert written.exit_code == 0
     assert (
-        "wrote signOrSymptom, cause, riskFactor, primaryPrevention to the front matter"
-        in written.output
+        "wrote schemaType: MedicalCondition, signOrSymptom, cause, riskFactor, primaryPrevention "
+        "to the front matter" in written.output
     )
     again = CliRunner().invoke(main, ["suggest"])
-    assert "    - prikken  [front-matter, line 9]" in again.output
+    assert "    - prikken  [front-matter, line 10]" in again.output
+    assert "  type: MedicalCondition  [front-matter: schemaType: MedicalCondition]" in again.output
 
 
 def test_cli_suggest_reports_a_broken_article_and_goes_on(
@@ -143,6 +148,7 @@ def test_cli_show_prints_the_graph(project: Path, monkeypatch: pytest.MonkeyPatc
     monkeypatch.chdir(project)
     result = CliRunner().invoke(main, ["show", "content/nerveafklemning.md"])
     assert result.exit_code == 0
-    document = json.loads(result.output)
+    document = json.loads(result.stdout)  # the type's line goes to standard error
     assert document["@graph"][0]["@id"] == "https://www.fysfinder.dk/artikler/nerveafklemning/"
-    assert result.output.startswith('{\n  "@context": "https://schema.org",\n')
+    assert result.stdout.startswith('{\n  "@context": "https://schema.org",\n')
+    assert result.stderr.startswith("about: MedicalCondition (text: definition: ")

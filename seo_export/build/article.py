@@ -147,6 +147,7 @@ def record_of(source_name: str, result: ArticleResult) -> ArticleRecord:
         entities=article.entities,
         title_line=_key_line(article, "meta_title", "title"),
         description_line=_key_line(article, "description"),
+        about=article.about,
     )
 
 

@@ -20,7 +20,7 @@ from typing import Any
 import orjson
 
 from seo_export.errors import SeoExportError
-from seo_export.model import ArticleRecord, EntityItem, Finding, SitemapEntry
+from seo_export.model import AboutType, ArticleRecord, EntityItem, Finding, SitemapEntry
 from seo_export.read.slugs import is_valid_slug
 
 MANIFEST_NAME = "manifest.json"
@@ -133,10 +133,21 @@ def record_to_json(record: ArticleRecord) -> dict[str, Any]:
         "files": list(record.files),
         "questions": record.questions,
         "findings": [f.to_json() for f in record.findings],
+        "about": None if record.about is None else _about_json(record.about),
         "entities": {
             prop: [_entity_json(item) for item in items] for prop, items in record.entities.items()
         },
     }
+
+
+def _about_json(about: AboutType) -> dict[str, Any]:
+    return {"type": about.name, "step": about.step, "evidence": about.evidence, "line": about.line}
+
+
+def _about_of(data: Mapping[str, Any] | None) -> AboutType | None:
+    if not data:
+        return None
+    return AboutType(data["type"], data["step"], data["evidence"], data.get("line"))
 
 
 def _entity_json(item: EntityItem) -> dict[str, Any]:
@@ -178,6 +189,7 @@ def record_from_json(data: Mapping[str, Any], *, light: bool = False) -> Article
         files=tuple(data.get("files", [])),
         questions=int(data.get("questions", 0)),
         findings=tuple(Finding.from_json(f) for f in findings),
+        about=_about_of(data.get("about")),
         entities={}
         if light
         else {

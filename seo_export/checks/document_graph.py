@@ -1,4 +1,4 @@
-"""Graph checks: references resolve, ids are unique, one FAQPage, about names a condition."""
+"""Graph checks: references resolve, ids are unique, one FAQPage, about names the page's subject."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from seo_export.checks.document import DocumentContext
 from seo_export.checks.nodes import has_type, is_reference, resolve, types_of
 from seo_export.checks.registry import Code, E, W, document_check
 from seo_export.model import Finding
+
+_NOT_SUBJECTS = ("Organization", "Person", "WebSite", "WebPage")
+"""What a page's about must not point at: the site's own nodes, never a health page's subject."""
 
 
 @document_check(
@@ -31,10 +34,12 @@ from seo_export.model import Finding
         "Merge the questions into one FAQPage and remove the others.",
     ),
     Code(
-        "jsonld-about-not-condition",
+        "jsonld-about-not-subject",
         W,
-        "A MedicalWebPage's about points to something that is not a MedicalCondition.",
-        "Point about at the MedicalCondition node (or one of its subtypes).",
+        "A MedicalWebPage's about points to the site, its publisher, a person or a web page, "
+        "not to what the page is about (a MedicalCondition, an AnatomicalStructure, a "
+        "PhysicalActivity, ...).",
+        "Point about at the node of the page's subject.",
     ),
 )
 def graph_links(context: DocumentContext) -> Iterator[Finding]:
@@ -75,11 +80,13 @@ def graph_links(context: DocumentContext) -> Iterator[Finding]:
                 if is_reference(target) or not isinstance(target, dict):
                     continue
                 target_types = types_of(target)
-                if not any(context.vocabulary.is_a(t, ("MedicalCondition",)) for t in target_types):
+                if not target_types or any(
+                    context.vocabulary.is_a(t, _NOT_SUBJECTS) for t in target_types
+                ):
                     suffix = ("about", index) if isinstance(about, list) else ("about",)
                     yield context.finding(
-                        "jsonld-about-not-condition",
+                        "jsonld-about-not-subject",
                         f"the MedicalWebPage is about "
-                        f"{'/'.join(target_types) or 'an untyped node'}, not a MedicalCondition",
+                        f"{'/'.join(target_types) or 'an untyped node'}, not its subject",
                         context.path(node, *suffix),
                     )

@@ -141,7 +141,7 @@ def source_line(article: Article, document: Mapping[str, Any], path: str | None)
     question = re.search(r"#faq-(\d+)$", node_id)
     if question and int(question.group(1)) <= len(article.faq):
         return article.faq[int(question.group(1)) - 1].line
-    if node_id.endswith("#condition"):
+    if node_id.endswith(("#condition", "#about")):
         item = _PROPERTY_ITEM.match(rest)
         if item and item.group(1) in article.entities:
             entries = article.entities[item.group(1)]

@@ -23,7 +23,8 @@ def show(
     article: Path,
     fmt: str,
 ) -> None:
-    """Print ARTICLE's JSON-LD, pretty, for a quick look."""
+    """Print ARTICLE's JSON-LD, pretty, for a quick look (and on standard error, the type of
+    what it is about and why)."""
     import json
 
     from seo_export.build.article import build_article
@@ -36,5 +37,8 @@ def show(
         out.findings(result.findings)
         out.flush()
         fail(f"{display} was not built")
+    if result.article is not None:
+        about = result.article.about
+        out.say(f"about: {about.name} ({about.step}: {about.evidence})", err=True)
     out.say(json.dumps(result.jsonld, ensure_ascii=False, indent=2))
     out.flush()

@@ -1,4 +1,5 @@
-"""``seo-export suggest``: the items each MedicalCondition property gets, and from where."""
+"""``seo-export suggest``: the main entity's type and the items each of its properties gets,
+and from where."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ from seo_export.cli.output import Output
 @click.option(
     "--write",
     is_flag=True,
-    help="Add the items read from prose to each file's front matter as explicit lists.",
+    help="Add the type read from the text (schemaType) and the items read from prose to each "
+    "file's front matter.",
 )
 @format_option
 def suggest(
@@ -29,7 +31,8 @@ def suggest(
     write: bool,
     fmt: str,
 ) -> None:
-    """Print, per article, the items each MedicalCondition property gets and from where."""
+    """Print, per article, its main entity's type and the items each property gets, and from
+    where."""
     from seo_export.project.suggest import SuggestWriteError, suggest, write_suggestions
 
     out = Output(fmt)
@@ -43,6 +46,9 @@ def suggest(
             failed = True
             continue
         out.say(display)
+        if suggestion.about is not None:
+            about = suggestion.about
+            out.say(f"  type: {about.name}  [{about.step}: {about.evidence}]")
         if not suggestion.entities:
             out.say("  (no items)")
         for prop, items in suggestion.entities.items():
@@ -57,7 +63,10 @@ def suggest(
                 out.say(f"  not written: {error}", err=True)
                 failed = True
                 continue
-            if added.entities:
-                out.say(f"  wrote {', '.join(added.entities)} to the front matter")
+            written = ([f"schemaType: {added.about.name}"] if added.about else []) + list(
+                added.entities
+            )
+            if written:
+                out.say(f"  wrote {', '.join(written)} to the front matter")
     out.flush()
     exit_with(failed)

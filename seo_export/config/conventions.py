@@ -1,5 +1,6 @@
 """Settings of a site's content conventions: which files are articles (``exclude``), where
-slugs come from (``slug_source``, ``file_name_date``), and its authors (``[[authors]]``).
+slugs come from (``slug_source``, ``file_name_date``), its authors (``[[authors]]``), and
+what its paths say of the type of an article's subject (``[[about_types]]``).
 
 Each is read from the checked settings mapping into the fields of
 :class:`~seo_export.config.settings.Settings` by one function here.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from seo_export.model import Contributor
@@ -43,6 +45,37 @@ def site_authors(values: Mapping[str, Any]) -> dict[str, Any]:
         if entry.get("default"):
             default = author
     return {"authors": tuple(authors), "default_author": default}
+
+
+@dataclass(frozen=True, slots=True)
+class AboutRule:
+    """One ``[[about_types]]`` rule: articles whose slug or path the glob matches are about a
+    thing of this type."""
+
+    match: str
+    """The glob, as written (``*-anatomi-og-fysiologi``, ``anatomi/**``)."""
+    type: str
+    """The schema.org type it gives (a row of :mod:`seo_export.domain.entity_types`)."""
+    pattern: re.Pattern[str]
+    """The glob as a regular expression over a POSIX path or a slug."""
+
+    def matches(self, slug: str, path: str | None) -> bool:
+        """Whether the rule matches the article's slug or its path in the content folder
+        (with or without its extension)."""
+        if self.pattern.match(slug):
+            return True
+        if path is None:
+            return False
+        return bool(self.pattern.match(path) or self.pattern.match(path.rsplit(".", 1)[0]))
+
+
+def about_rules(values: Mapping[str, Any]) -> dict[str, Any]:
+    """``[[about_types]]`` as AboutRules, the first that matches an article winning."""
+    rules = tuple(
+        AboutRule(str(rule["match"]), str(rule["type"]), glob_pattern((str(rule["match"]),)))
+        for rule in values["about_types"]
+    )
+    return {"about_types": rules}
 
 
 def glob_pattern(globs: Sequence[str]) -> re.Pattern[str]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from seo_export.config.conventions import content_conventions, site_authors
+from seo_export.config.conventions import AboutRule, about_rules, content_conventions, site_authors
 from seo_export.config.settings_file import (
     find_settings_file,
     line_of,
@@ -145,6 +145,7 @@ _FIXED_DEFAULTS: dict[str, Any] = {
     # Hugo's list pages (a section's _index.md) and Jekyll's unpublished posts.
     "exclude": ["**/_index.*", "**/_drafts/**"],
     "authors": [],
+    "about_types": [],
 }
 
 
@@ -253,6 +254,9 @@ class Settings:
     date_order_given: bool = False
     """Whether the settings file or an override set ``date_order``: when they did, a date
     such as 03/04/2025 is read as they say, with no ``date-ambiguous`` finding."""
+    about_types: tuple[AboutRule, ...] = ()
+    """Rules giving the type of an article's subject by its slug or path, tried in order
+    after the front matter and before the text."""
 
     def article_url_for(
         self, slug: str, path: str | None = None, date: dt.date | None = None
@@ -427,6 +431,7 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         digest=_digest(values, root),
         **content_conventions(values),
         **site_authors(values),
+        **about_rules(values),
     )
 
 

@@ -100,6 +100,8 @@ SHAPES: dict[str, str] = {
     "translations": "language: URL pairs",
     "codes": "{codeValue, codingSystem}, or a list of them",
     "code": "a code such as G56.0",
+    "about-type": "a schema.org type or a word for one (Diet, anatomi, sport), or "
+    "{type: ...} (also @type or schemaType)",
 }
 """Each shape a value may take -> how the docs describe it (its JSON Schema is in
 domain/schema_parts.py)."""
@@ -291,6 +293,25 @@ FIELDS: tuple[FrontMatterField, ...] = (
         meaning="Other names of the main entity (alternateName).",
     ),
     FrontMatterField(
+        name="about_type",
+        label="main entity's type",
+        keys=(
+            key("schemaType"),
+            key("schema_type"),
+            key("aboutType"),
+            key("about_type"),
+            key("entityType"),
+            key("about", fallback=True),
+            # Hugo's content type: read only when its value names a type, never warned of
+            key("type", HUGO, fallback=True),
+        ),
+        shape="about-type",
+        meaning="What the article is about: a schema.org type (MedicalCondition, "
+        "AnatomicalStructure, PhysicalActivity, Diet, ...) or an alias (sygdom, anatomi, "
+        "sport, kost, ...); decides the type of the page's `about` before the settings' "
+        "about_types rules and the text.",
+    ),
+    FrontMatterField(
         name="code",
         label="codes",
         keys=(key("code"), key("codes")),
@@ -345,7 +366,6 @@ OTHER_TOOLS_KEYS: tuple[OtherKey, ...] = (
     OtherKey("linkTitle", (HUGO,), "a shorter title for menus"),
     OtherKey("translationKey", (HUGO,), "links the translations of a page"),
     OtherKey("layout", (HUGO, JEKYLL, ASTRO), "the template"),
-    OtherKey("type", (HUGO,), "the content type (template lookup)"),
     OtherKey("weight", (HUGO,), "the order in lists"),
     OtherKey("menu", (HUGO,), "menu entries"),
     OtherKey("menus", (HUGO,), "menu entries"),

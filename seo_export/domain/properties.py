@@ -1,8 +1,9 @@
-"""The main entity's properties: the one table of what an article can say about its condition.
+"""The main entity's properties: the one table of what an article can say about its subject.
 
-Each row is one schema.org property of the page's main entity (today a
-MedicalCondition): its name, the front-matter keys that give its items, the
-type of those items, the headings that feed it, and a line for the docs.
+Each row is one schema.org property of the page's main entity: its name, the
+types of main entity that take it (schema.org gives ``signOrSymptom`` to a
+MedicalCondition, never to a body part), the front-matter keys that give its
+items, the type of those items, the headings that feed it, and a line for the docs.
 Everything that names these properties reads this table: the extraction
 (read/extract.py), the JSON-LD (outputs/jsonld.py), the default section map
 and the settings schema (config/settings.py), the report and the docs' table
@@ -18,6 +19,19 @@ matches wins.
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from seo_export.domain.entity_types import (
+    ACTIVITY,
+    ANATOMY,
+    CONDITION_TYPES,
+    DEVICE,
+    DIET,
+    PHYSIO,
+    PLAN,
+    SYSTEM,
+    TEST,
+    THERAPY,
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -50,6 +64,9 @@ class EntityProperty:
     """Rules tried before ``headings`` that give their items a more specific type."""
     physiotherapy_by_name: bool = False
     """Items whose name matches the ``physiotherapy_pattern`` setting are PhysicalTherapy."""
+    types: tuple[str, ...] = CONDITION_TYPES
+    """The types of main entity that schema.org gives this property (with their subtypes
+    listed: the table is read as it is, never through the vocabulary)."""
 
     @property
     def front_matter_keys(self) -> tuple[str, ...]:
@@ -144,6 +161,62 @@ MAIN_ENTITY_PROPERTIES: tuple[EntityProperty, ...] = (
         aliases=("prognosis",),
         headings=(r"helbred", r"prognos", r"\bcured?\b"),
     ),
+    # The properties of the other types of main entity: only what schema.org gives them.
+    EntityProperty(
+        name="relatedCondition",
+        meaning="A body part's or system's injuries and disorders.",
+        aliases=("relatedConditions",),
+        item_types=("MedicalCondition",),
+        headings=(r"skade", r"sygdom", r"lidelse", r"\binjur", r"\bdisorder", r"\bconditions\b"),
+        types=(ANATOMY, SYSTEM),
+    ),
+    EntityProperty(
+        name="associatedAnatomy",
+        meaning="The muscles and body parts an activity works.",
+        item_types=("AnatomicalStructure",),
+        headings=(r"muskl", r"muskelgrupper", r"\bmuscles?\b"),
+        types=(ACTIVITY, PLAN),
+    ),
+    EntityProperty(
+        name="adverseOutcome",
+        meaning="A therapy's or device's side effects.",
+        aliases=("sideEffects", "side_effects"),
+        item_types=("MedicalEntity",),
+        headings=(r"bivirkning", r"side.effect", r"\badverse"),
+        types=(PHYSIO, THERAPY, DEVICE),
+    ),
+    EntityProperty(
+        name="contraindication",
+        meaning="When a therapy or device must not be used.",
+        aliases=("contraindications",),
+        headings=(r"kontraindikation", r"hvem bør ikke", r"contraindicat"),
+        types=(PHYSIO, THERAPY, DEVICE),
+    ),
+    EntityProperty(
+        name="usedToDiagnose",
+        meaning="The conditions a test finds.",
+        item_types=("MedicalCondition",),
+        headings=(r"diagnosticer", r"påvise", r"\bused to diagnose", r"\bdetects?\b"),
+        types=(TEST,),
+    ),
+    EntityProperty(
+        name="dietFeatures",
+        meaning="What a diet consists of: its foods.",
+        headings=(r"fødevare", r"hvad (?:\w+ )?(?:man |du )?spise", r"\bfoods?\b", r"what to eat"),
+        types=(DIET,),
+    ),
+    EntityProperty(
+        name="physiologicalBenefits",
+        meaning="What a diet does for the body.",
+        headings=(r"fordel", r"\bbenefits?\b"),
+        types=(DIET,),
+    ),
+    EntityProperty(
+        name="risks",
+        meaning="A diet's risks and drawbacks.",
+        headings=(r"risici", r"ulempe", r"\brisks?\b", r"drawback"),
+        types=(DIET,),
+    ),
 )
 """Every property of the main entity, in the order of the JSON-LD and of the section map."""
 
@@ -161,6 +234,16 @@ def entity_property(name: str) -> EntityProperty:
 def entity_keys() -> frozenset[str]:
     """Every front-matter key that gives a property's items."""
     return _index().keys
+
+
+def properties_of(type_name: str) -> tuple[EntityProperty, ...]:
+    """The rows a main entity of ``type_name`` may have, in table order (none for Thing)."""
+    return _index().by_type.get(type_name, ())
+
+
+def property_names_of(type_name: str) -> frozenset[str]:
+    """The names of the rows a main entity of ``type_name`` may have."""
+    return _index().names_by_type.get(type_name, frozenset())
 
 
 def rule_item_types() -> tuple[str, ...]:
@@ -186,6 +269,18 @@ class _Index:
     """Each row by its name."""
     keys: frozenset[str]
     """Every front-matter key of every row."""
+    by_type: dict[str, tuple[EntityProperty, ...]]
+    """Type of main entity -> the rows it takes, in table order."""
+    names_by_type: dict[str, frozenset[str]]
+    """Type of main entity -> the names of the rows it takes (a set: rows compare slowly)."""
+
+
+def _by_type(table: tuple[EntityProperty, ...]) -> dict[str, tuple[EntityProperty, ...]]:
+    types: dict[str, list[EntityProperty]] = {}
+    for prop in table:
+        for name in prop.types:
+            types.setdefault(name, []).append(prop)
+    return {name: tuple(rows) for name, rows in types.items()}
 
 
 _INDEX: list[_Index] = []
@@ -206,6 +301,8 @@ def _index() -> _Index:
                 tuple(prop.name for prop in table),
                 {prop.name: prop for prop in table},
                 frozenset(key for prop in table for key in prop.front_matter_keys),
+                by_type := _by_type(table),
+                {name: frozenset(p.name for p in rows) for name, rows in by_type.items()},
             )
         ]
     return _INDEX[0]

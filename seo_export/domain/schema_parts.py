@@ -17,7 +17,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from seo_export.domain import dates, fields, properties
+from seo_export.domain import dates, entity_types, fields, properties
 
 GENERATED = "Generated from seo_export/domain/: pytest tests/test_schema_parts.py --update-golden"
 """The ``$comment`` of a generated entry (a key that refers to a generated ``$defs`` entry
@@ -32,8 +32,9 @@ def schema_parts() -> dict[str, Parts]:
     names = list(properties.property_names())
     return {
         "front-matter.schema.json": _front_matter_parts(),
-        "medical-condition.schema.json": _medical_condition_parts(),
+        "main-entity.schema.json": _main_entity_parts(),
         "settings.schema.json": {
+            "/properties/about_types/items/properties/type/enum": list(entity_types.type_names()),
             "/properties/sections/items/properties/property/enum": names,
             "/properties/sections/items/properties/item_type/enum": list(
                 properties.rule_item_types()
@@ -41,6 +42,10 @@ def schema_parts() -> dict[str, Parts]:
         },
         "manifest.schema.json": {
             "/$defs/article/properties/entities/propertyNames/enum": names,
+            "/$defs/aboutType": {
+                "$comment": GENERATED,
+                "enum": list(entity_types.type_names()),
+            },
         },
     }
 
@@ -169,6 +174,16 @@ FIELD_SHAPES: dict[str, dict[str, Any]] = {
     "translations": {"type": "object", "additionalProperties": _URL_TEXT},
     "codes": {"anyOf": [*_CODE["anyOf"], {"type": "array", "items": _CODE}]},
     "code": {"type": ["string", "number"]},
+    "about-type": {
+        "anyOf": [
+            {"type": ["string", "null"]},
+            {
+                "type": "object",
+                "anyOf": [{"required": [key]} for key in ("type", "@type", "schemaType")],
+                "properties": {key: {"type": "string"} for key in ("type", "@type", "schemaType")},
+            },
+        ]
+    },
 }
 """The JSON Schema of each shape of :data:`seo_export.domain.fields.SHAPES` but the date
 (``$defs/date``, from the date forms): what the readers of read/fields.py accept."""
@@ -193,12 +208,26 @@ def _front_matter_items(description: str, item: dict[str, Any]) -> dict[str, Any
     }
 
 
-def _medical_condition_parts() -> Parts:
+def _main_entity_parts() -> Parts:
     # Each property written out, not a $ref to a shared definition: this schema is
     # checked on every build, and the compiled validator pays ~1.5 us a document for
     # a $ref there; the copies are generated, so they cannot drift apart.
     text = {"$ref": "common.schema.json#/$defs/nonEmptyText"}
-    parts: Parts = {}
+    parts: Parts = {
+        "/$defs/entityType": {
+            "$comment": GENERATED,
+            "description": "The types a main entity may have (domain/entity_types.py).",
+            "enum": list(entity_types.type_names()),
+        },
+        # A property only on the types schema.org gives it: no symptoms on a body part.
+        "/allOf": [
+            {
+                "if": {"required": [prop.name]},
+                "then": {"properties": {"@type": {"enum": list(prop.types)}}},
+            }
+            for prop in properties.MAIN_ENTITY_PROPERTIES
+        ],
+    }
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         if prop.item_type is None:
             parts[f"/properties/{prop.name}"] = {

@@ -164,8 +164,24 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "symptoms), so the JSON-LD could not carry it; the item keeps the property's default "
      "type.",
      "Write one of the property's types (the property table of the docs lists them), or none."),
+    ("about-type", INFO, "normalize",
+     "Says which schema.org type the page's about (the main entity) has, and why: the front "
+     "matter's type, a settings rule, or the article's text (its opening definition, title or "
+     "headings). Thing when nothing shows a type: a plain entity rather than a wrong one.",
+     "Nothing to fix when the type is right. Otherwise write it in the front matter "
+     "(schemaType: AnatomicalStructure, or a word such as anatomi, sport, kost), add an "
+     "[[about_types]] rule to the settings, or let `seo-export suggest --write` write it."),
+    ("about-type-unknown", W, "normalize",
+     "The front matter's schemaType (or aboutType, entityType) names no type seo-export "
+     "publishes, so the type is read from the settings and the text instead.",
+     "Write a type of the docs' table of types (MedicalCondition, AnatomicalStructure, "
+     "PhysicalActivity, Diet, ...) or one of its words (sygdom, anatomi, sport, kost)."),
+    ("property-not-for-type", W, "extract",
+     "The front matter gives items of a property that schema.org does not give the main "
+     "entity's type (symptoms of a body part, treatments of a sport); they are left out.",
+     "Remove the key, or correct the article's type (schemaType) if it is wrong."),
     ("section-no-items", INFO, "extract",
-     "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
+     "A section (or FAQ question) maps to a property of the main entity, but has no list and no "
      "cue-introduced enumeration, so it gives no items.",
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),

@@ -2,12 +2,13 @@
 
 One ``@graph`` per page, nodes linked by ``@id`` the way the widely used SEO
 plugins do it: the page (MedicalWebPage, and FAQPage when there is an FAQ), the
-MedicalCondition it is about, one Question per FAQ item, the breadcrumb, the
-site-level WebSite and Organization nodes that repeat on every page with the
-same ``@id``, and a Person (or Organization) node for each author and reviewer,
-whose ``@id`` is the same on every page that names them. Keys are inserted in a
-fixed, readable order (``@type`` and ``@id`` first), so the same input always
-gives the same bytes.
+main entity it is about (a MedicalCondition, an AnatomicalStructure, a
+PhysicalActivity, ... or a plain Thing: ``Article.about``), one Question per FAQ
+item, the breadcrumb, the site-level WebSite and Organization nodes that repeat
+on every page with the same ``@id``, and a Person (or Organization) node for
+each author and reviewer, whose ``@id`` is the same on every page that names
+them. Keys are inserted in a fixed, readable order (``@type`` and ``@id``
+first), so the same input always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any
 
 from seo_export.config.settings import Settings
 from seo_export.domain.dates import iso
+from seo_export.domain.entity_types import entity_type
 from seo_export.domain.properties import entity_property
 from seo_export.model import Article, Contributor, EntityItem, FaqItem, ImageRef
 
@@ -33,9 +35,9 @@ def organization_id(settings: Settings) -> str:
     return f"{settings.base_url}/#organization"
 
 
-def condition_id(article: Article) -> str:
-    """``{url}#condition``."""
-    return f"{article.url}#condition"
+def about_id(article: Article) -> str:
+    """``{url}#condition`` for a condition or symptom, ``{url}#about`` for anything else."""
+    return f"{article.url}#{entity_type(article.about.name).node_id}"
 
 
 def breadcrumb_id(article: Article) -> str:
@@ -72,7 +74,7 @@ def build_jsonld(article: Article, settings: Settings) -> JsonObject:
     """The page's JSON-LD document: ``{"@context": "https://schema.org", "@graph": [...]}``."""
     graph: list[JsonObject] = [
         page_node(article, settings),
-        condition_node(article, settings),
+        about_node(article, settings),
         *question_nodes(article),
         breadcrumb_node(article, settings),
         website_node(settings),
@@ -110,7 +112,7 @@ def page_node(article: Article, settings: Settings) -> JsonObject:
         page["primaryImageOfPage"] = image_object(article.image)
     page["isPartOf"] = ref(website_id(settings))
     page["publisher"] = ref(organization_id(settings))
-    page["about"] = ref(condition_id(article))
+    page["about"] = ref(about_id(article))
     page["breadcrumb"] = ref(breadcrumb_id(article))
     if article.faq:
         page["mainEntity"] = [ref(question_id(article, n)) for n in range(1, len(article.faq) + 1)]
@@ -129,17 +131,19 @@ def image_object(image: ImageRef) -> JsonObject:
     return node
 
 
-def condition_node(article: Article, settings: Settings) -> JsonObject:
-    """The MedicalCondition the page is about, with the properties extracted from it."""
+def about_node(article: Article, settings: Settings) -> JsonObject:
+    """The main entity the page is about, of its type, with the properties extracted from it
+    (only those its type takes: extraction reads no others)."""
+    kind = entity_type(article.about.name)
     condition: JsonObject = {
-        "@type": "MedicalCondition",
-        "@id": condition_id(article),
+        "@type": kind.name,
+        "@id": about_id(article),
         "name": article.title,
     }
     if article.alternate_names:
         names = list(article.alternate_names)
         condition["alternateName"] = names[0] if len(names) == 1 else names
-    if article.codes:
+    if article.codes and kind.medical:  # a code is a MedicalEntity's
         codes = [
             {"@type": "MedicalCode", "codeValue": code.value, "codingSystem": code.system}
             for code in article.codes
@@ -157,7 +161,7 @@ def condition_node(article: Article, settings: Settings) -> JsonObject:
 
 
 def entity_values(name: str, items: tuple[EntityItem, ...], settings: Settings) -> Any:
-    """The JSON-LD value of one MedicalCondition property (a row of the property table)."""
+    """The JSON-LD value of one property of the main entity (a row of the property table)."""
     prop = entity_property(name)
     default_type = prop.item_type
     if default_type is None:

@@ -42,8 +42,8 @@ def settings_table() -> str:
 def properties_table() -> str:
     """Markdown table of the main entity's properties: keys, item type, headings, meaning."""
     rows = [
-        "| property | front-matter keys | items | headings of the built-in map | meaning |",
-        "|---|---|---|---|---|",
+        "| property | of | front-matter keys | items | headings of the built-in map | meaning |",
+        "|---|---|---|---|---|---|",
     ]
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         keys = ", ".join(f"`{key}`" for key in prop.front_matter_keys)
@@ -51,7 +51,8 @@ def properties_table() -> str:
         for patterns, item_type in prop.heading_rules:
             listed = ", ".join(f"`{pattern}`" for pattern in patterns)
             headings.append(f"{listed} (as {item_type})" if item_type else listed)
-        cells = [f"`{prop.name}`", keys, prop.item_type or "Text", "; ".join(headings)]
+        of = ", ".join(prop.types)
+        cells = [f"`{prop.name}`", of, keys, prop.item_type or "Text", "; ".join(headings)]
         rows.append(f"| {' | '.join(cells)} | {prop.meaning} |")
     return "\n".join(rows)
 

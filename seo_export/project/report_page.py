@@ -217,7 +217,7 @@ def _article(
     if isinstance(data, dict):
         _previews(page, data, url)
     if isinstance(graph, dict):
-        _tree(page, graph, entry.get("entities", {}), expand=expand)
+        _tree(page, graph, entry.get("entities", {}), expand=expand, about=entry.get("about"))
     if findings:
         page.write('<ul class="findings">\n')
         for item in findings:
@@ -257,7 +257,12 @@ def _previews(page: TextIO, data: Mapping[str, Any], url: str) -> None:
 
 
 def _tree(
-    page: TextIO, graph: Mapping[str, Any], entities: Mapping[str, Any], *, expand: bool
+    page: TextIO,
+    graph: Mapping[str, Any],
+    entities: Mapping[str, Any],
+    *,
+    expand: bool,
+    about: Mapping[str, Any] | None = None,
 ) -> None:
     nodes = {node.get("@id"): node for node in graph.get("@graph", []) if isinstance(node, dict)}
     page_node: dict[str, Any] = next(iter(graph.get("@graph", [])), {})
@@ -270,8 +275,16 @@ def _tree(
     )
     condition = nodes.get((page_node.get("about") or {}).get("@id"), {})
     if condition:
+        kind = condition.get("@type", "")
+        why = ""
+        if about:  # the manifest's record of which step decided the type, and on what
+            why = (
+                f' <span class="prov about-evidence">[{e(str(about.get("step", "")))}: '
+                f"{e(str(about.get('evidence', '')))}]</span>"
+            )
         page.write(
-            f"<li>about: <strong>MedicalCondition</strong> {e(condition.get('name', ''))}\n<ul>\n"
+            f"<li>about: <strong>{e(str(kind))}</strong> {e(condition.get('name', ''))}{why}\n"
+            "<ul>\n"
         )
         for prop in property_names():
             values = condition.get(prop)

@@ -1,9 +1,10 @@
 """Medical entities from the article: which symptoms, causes, ... the text names.
 
 The properties, their front-matter keys and their default headings are the
-rows of :mod:`seo_export.domain.properties`. The section-to-property map
-(settings) picks the H2 sections, and the FAQ questions, that speak about a
-MedicalCondition property. Each property's items
+rows of :mod:`seo_export.domain.properties`; only the rows that the main entity's
+type takes are read (a body part has no symptoms). The section-to-property map
+(settings) picks the H2 sections, and the FAQ questions, that speak about such
+a property. Each property's items
 come from the first of these that has any:
 
 1. a front-matter list (``signOrSymptom: [...]`` or an alias such as
@@ -30,7 +31,7 @@ from seo_export.config.settings import SectionRule, Settings
 from seo_export.domain import properties
 from seo_export.domain.properties import EntityProperty
 from seo_export.findings.codes import finding
-from seo_export.model import Article, Block, EntityItem, Finding
+from seo_export.model import AboutType, Article, Block, EntityItem, Finding
 from seo_export.read.blocks import clean_text
 
 # Trailing words that close an enumeration without naming an item.
@@ -68,16 +69,24 @@ def extract_entities(
     findings: list[Finding],
     *,
     written: Mapping[str, str] | None = None,
+    about: AboutType | None = None,
 ) -> Article:
-    """``article`` with ``entities`` filled in; problems go to ``findings``.
+    """``article`` with ``entities`` filled in (and ``about`` when given: one copy of the
+    article instead of two); problems go to ``findings``.
 
     ``written`` maps a property key as the table spells it to the key as the front
     matter writes it (keys are read without regard to case); default: as spelt.
     """
-    mapped = _mapped_sources(article, settings)
+    about = about or article.about
+    allowed = properties.property_names_of(about.name)
+    mapped = _mapped_sources(article, rules_of_type(settings.sections, about.name))
     entities: dict[str, tuple[EntityItem, ...]] = {}
     for prop in properties.MAIN_ENTITY_PROPERTIES:
         given = _front_matter_items(prop, front_matter, article, findings, written)
+        if prop.name not in allowed:
+            if given:
+                _not_for_type(prop, about.name, article, findings, written)
+            continue
         if given is not None:
             if given:
                 entities[prop.name] = given
@@ -98,16 +107,59 @@ def extract_entities(
         unique = _unique(items)
         if unique:
             entities[prop.name] = unique
-    return dataclasses.replace(article, entities=entities)
+    return dataclasses.replace(article, entities=entities, about=about)
 
 
-def _mapped_sources(article: Article, settings: Settings) -> dict[str, list[_Source]]:
+def _not_for_type(
+    prop: EntityProperty,
+    type_name: str,
+    article: Article,
+    findings: list[Finding],
+    written: Mapping[str, str] | None,
+) -> None:
+    key = next(
+        (k if written is None else written.get(k, k) for k in prop.front_matter_keys
+         if k in (written if written is not None else article.front_matter_lines)),
+        prop.name,
+    )  # fmt: skip
+    findings.append(
+        finding(
+            "property-not-for-type",
+            f"{key}: a {type_name} has no {prop.name} in schema.org; left out",
+            article.source,
+            article.front_matter_lines.get(key),
+            key=key,
+        )
+    )
+
+
+_TYPE_RULES: dict[tuple[int, str], tuple[tuple[SectionRule, ...], tuple[SectionRule, ...]]] = {}
+
+
+def rules_of_type(rules: tuple[SectionRule, ...], type_name: str) -> tuple[SectionRule, ...]:
+    """The rules of the section map whose property a main entity of ``type_name`` takes, in
+    order: a heading on "Skader" feeds a body part's relatedCondition, and a symptoms heading
+    on a sport's page feeds nothing. The same tuple each time for one rule set (keyed by
+    identity, the rule set kept beside it), so :func:`rule_for` remembers its answers."""
+    key = (id(rules), type_name)
+    known = _TYPE_RULES.get(key)
+    if known is not None and known[0] is rules:
+        return known[1]
+    if len(_TYPE_RULES) > 1024:  # settings loaded again and again
+        _TYPE_RULES.clear()
+    names = properties.property_names_of(type_name)
+    found = tuple(rule for rule in rules if rule.property in names)
+    _TYPE_RULES[key] = (rules, found)
+    return found
+
+
+def _mapped_sources(article: Article, rules: tuple[SectionRule, ...]) -> dict[str, list[_Source]]:
     """Property -> the sections and FAQ answers whose heading or question its rules match."""
     mapped: dict[str, list[_Source]] = {}
     candidates = [(s.heading, s.line, s.blocks) for s in article.sections]
     candidates += [(item.question, item.line, item.blocks) for item in article.faq]
     for title, line, blocks in candidates:
-        rule = rule_for(title, settings.sections)
+        rule = rule_for(title, rules)
         if rule is not None:
             mapped.setdefault(rule.property, []).append(_Source(title, line, blocks, rule))
     return mapped

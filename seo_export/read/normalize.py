@@ -5,7 +5,8 @@ In named steps over one :class:`_Reading`: the front matter's fields (read by
 dates, the slug, title and URL (:func:`_place`: from the file's path, the front
 matter, the H1), the body split into intro, H2 sections and the FAQ
 (:mod:`seo_export.read.sections`), whether the article is left out
-(:mod:`seo_export.read.publication`), and the medical entities
+(:mod:`seo_export.read.publication`), the type of its main entity
+(:mod:`seo_export.read.about`), and that entity's properties
 (:mod:`seo_export.read.extract`). Keys seo-export does not interpret are kept in
 ``Article.extra``.
 """
@@ -19,6 +20,7 @@ from seo_export.config.settings import Settings
 from seo_export.domain.dates import day_of, is_before, later
 from seo_export.findings.codes import finding
 from seo_export.model import Article, Block, Contributor, Finding, PageDate
+from seo_export.read.about import about_type
 from seo_export.read.blocks import blocks_from_tokens, clean_text
 from seo_export.read.blocks_tree import blocks_from_tree
 from seo_export.read.extract import extract_entities
@@ -121,8 +123,15 @@ def normalize(
     _check_date_order(reading)
     article = _article(reading, place)
     article = left_out(article, front, draft_key, findings)
+    # a draft is not built: its type is not asked
+    about = None if article.draft else about_type(article, front, settings, findings, path=name)
     return extract_entities(
-        article, parsed.front_matter, settings, findings, written=front.written.by_canonical
+        article,
+        parsed.front_matter,
+        settings,
+        findings,
+        written=front.written.by_canonical,
+        about=about,
     ), findings
 
 
