@@ -159,6 +159,12 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "symptoms), so the JSON-LD could not carry it; the item keeps the property's default "
      "type.",
      "Write one of the property's types (the README's property table lists them), or none."),
+    ("entity-left-out", INFO, "extract",
+     "Something the text lists under a MedicalCondition property is not a clean entity (a "
+     "clause, a fragment, too long, link text, a negated or differential mention, a word of "
+     "another property, a duplicate), so it is left out; the message says which and why.",
+     "Nothing to do when the reason is right; otherwise give the items in the front matter "
+     "(symptoms: [...], ...) or add the site's words in extraction_words."),
     ("section-no-items", INFO, "extract",
      "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
      "cue-introduced enumeration, so it gives no items.",
@@ -269,8 +275,14 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "An FAQ question's H3 has no text, so it cannot be a Question; it is left out.",
      "Write the question in the H3, or remove the empty heading."),
     ("faq-no-questions", W, "normalize",
-     "The FAQ section has no H3 questions.",
+     "The FAQ section has no questions: no H3 question, no **Q:** ... **A:** pair and no bold "
+     "question paragraph.",
      "Write each question as an H3 (### ...) under the FAQ heading."),
+    ("faq-not-a-question", INFO, "normalize",
+     "A heading under the FAQ heading is not a question (it neither ends with ? nor starts "
+     "with a question word, e.g. Referenceliste), so it is not published as a Question; its "
+     "text is still read for the condition's properties.",
+     "Move it out of the FAQ section, or write it as a question."),
 )
 # fmt: on
 

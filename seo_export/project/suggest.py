@@ -70,11 +70,16 @@ def yaml_scalar(value: str) -> str:
 
 
 def front_matter_block(properties: Mapping[str, tuple[EntityItem, ...]], newline: str) -> str:
-    """YAML lines for ``properties`` as block lists."""
+    """YAML lines for ``properties`` as block lists (``{name, type}`` for a typed item)."""
     lines: list[str] = []
     for prop, items in properties.items():
         lines.append(f"{prop}:")
-        lines.extend(f"  - {yaml_scalar(item.name)}" for item in items)
+        for item in items:  # an item typed by its heading keeps its type
+            if item.item_type:
+                lines.append(f"  - name: {yaml_scalar(item.name)}")
+                lines.append(f"    type: {yaml_scalar(item.item_type)}")
+            else:
+                lines.append(f"  - {yaml_scalar(item.name)}")
     return "".join(line + newline for line in lines)
 
 
