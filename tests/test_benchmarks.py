@@ -82,3 +82,10 @@ def test_run_builds_counts_files_and_times_the_rebuilds(tmp_path: Path) -> None:
     assert float(row[1]) > 0 and int(row[2]) > 0
     for seconds, share in ((row[6], row[7]), (row[8], row[9]), (row[10], row[11])):
         assert float(seconds) > 0 and re.fullmatch(r"\d+\.\d%", share), (seconds, share)
+
+
+def test_extraction_says_why_it_skips_without_the_corpus(tmp_path: Path) -> None:
+    lines = run_script("extraction.py", "--corpus", str(tmp_path / "none"))
+    assert len(lines) == 1
+    assert lines[0].startswith("skipped: ") and lines[0].endswith("(not in the repository)")
+    assert str(tmp_path / "none") in lines[0]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from seo_export.model import Article, Block, ListItem
-from seo_export.read.prose.lexicon import Lexicon
+from seo_export.read.prose.lexicon import Lexicon, present
 
 _PLAIN_LEAD = re.compile(r"^([^.:!?()]{2,40}?)\s?[:.]\s+(?=[A-ZÆØÅÄÖÜ])")
 
@@ -60,8 +60,7 @@ def heading_props(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     nd = lex.nd
 
     def has(rule: str) -> bool:
-        found = nd.get(rule)
-        return found is None or found.search(low) is not None
+        return present(nd.get(rule), low)
 
     if has("heading_off") and lex.heading_off.search(text):
         result: tuple[str, ...] | None = OFF

@@ -17,7 +17,7 @@ from seo_export.model import Article
 from seo_export.read.prose import context
 from seo_export.read.prose import enumerations as enum_mod
 from seo_export.read.prose import judge as filter_mod
-from seo_export.read.prose.lexicon import Lexicon
+from seo_export.read.prose.lexicon import Lexicon, present
 from seo_export.read.prose.splitting import sentences, split_items
 
 
@@ -116,11 +116,7 @@ def _unit_candidates(unit: context.Unit, lex: Lexicon) -> Iterator[enum_mod.Cand
     if unit.props == context.OFF:
         return
     for sentence in sentences(unit.text, lex):
-        if (
-            not unit.props
-            and lex.any_needles is not None
-            and lex.any_needles.search(sentence.lower()) is None
-        ):
+        if not unit.props and not present(lex.any_needles, sentence.lower()):
             continue  # no context and no cue word: nothing to read
         yield from enum_mod.sentence_candidates(sentence, unit.props, unit.where, lex)
 

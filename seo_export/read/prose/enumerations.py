@@ -33,13 +33,22 @@ from seo_export.read.prose.splitting import first_word, has, last_word, span_end
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
+    """A piece of text a rule offers as an item, before :mod:`judge` cleans or refuses it."""
+
     raw: str
+    """The text as cut from the sentence, list item or cell."""
     prop: str
+    """The property it is offered for."""
     rule: str
-    at_start: bool = False  # begins the sentence/item (its capital is not a name's)
-    infinitive: bool = False  # in an "at ..."/"to ..." enumeration
-    gated: bool = False  # needs a lexicon hit to be kept
-    threshold: bool = False  # "hvis du oplever vedvarende X": a threshold, not a symptom
+    """The rule that found it (``cue``, ``like``, ``subject``, ``item``, ``hedged``, ...)."""
+    at_start: bool = False
+    """It begins the sentence or item (so its capital is not a name's)."""
+    infinitive: bool = False
+    """It is in an "at ..."/"to ..." enumeration (actions: only prevention takes them)."""
+    gated: bool = False
+    """No cue introduced it: it is kept only when the property's word list knows it."""
+    threshold: bool = False
+    """It follows "hvis du oplever": "vedvarende X" is a threshold, not a symptom."""
 
 
 def _covered(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -57,7 +66,12 @@ def sentence_candidates(
     low = sentence.lower()
 
     # cue: a property's own phrase, or a generic one taking the context's property
-    for m in lex.cues.finditer(sentence) if has(lex, "cues", low) else ():
+    # Lower-case text against a case-sensitive pattern: half the time of re.IGNORECASE, at
+    # the same positions when lowering keeps the length (it does for these languages).
+    cue_matches = (
+        lex.cues_lower.finditer(low) if len(low) == len(sentence) else lex.cues.finditer(sentence)
+    )
+    for m in cue_matches:
         prop = m.lastgroup
         if prop == "any":
             prop = _anchor(sentence, m.start(), ctx, lex)
@@ -97,13 +111,7 @@ def sentence_candidates(
 
     # subject: "X og Y kan også hjælpe" / "X øger risikoen"
     for prop, pattern in lex.subject:
-        if prop != "riskFactor" and ctx is None:
-            continue
-        if not has(lex, "subject_" + prop, low):
-            continue
-        m = pattern.search(sentence)
-        if m is None or _covered(m.start(), spans):
-            continue
+        # the property the subject gets here, decided before the (costly) search
         if prop == "riskFactor":
             target = prop
         elif prop in ("possibleTreatment", "primaryPrevention"):
@@ -112,7 +120,10 @@ def sentence_candidates(
             target = ctx if ctx in ("cause", "riskFactor") else None
         else:
             target = None
-        if target is None:
+        if target is None or not has(lex, "subject_" + prop, low):
+            continue
+        m = pattern.search(sentence)
+        if m is None or _covered(m.start(), spans):
             continue
         subject = sentence[: m.start()].strip().rstrip(",")
         if last_word(subject) in words["relative"] or last_word(subject) in words["conjunctions"]:

@@ -24,11 +24,12 @@ no lexicon hit  a gated candidate (found without a cue) that the property's word
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping
 
 from seo_export.read.prose.enumerations import Candidate
-from seo_export.read.prose.lexicon import Lexicon
+from seo_export.read.prose.lexicon import Lexicon, present
 
 _DIGIT_MEASURE = re.compile(
     r"^\d|\b\d+\s*(?:[-–]\s*\d+\s*)?(?:sekunder|sek|minutter|min|timer|gange|sæt|dage|uger|måneder|år|kg|%|seconds|minutes|times|sets|reps|days|weeks)\b",
@@ -41,6 +42,7 @@ _TRAIL = " \t.,;:!?\"'“”’*–-"
 _LEAD = " \t,;:\"'“”’*–-"
 
 
+@functools.lru_cache(maxsize=65536)
 def stem_key(name: str) -> str:
     """Same entity, same key: lower case, no parenthesis, each word without a short ending."""
     out = []
@@ -56,23 +58,64 @@ def stem_key(name: str) -> str:
     return " ".join(out)
 
 
+_MULTI: dict[tuple[int, int], tuple[tuple[str, int], ...]] = {}
+
+
+def _multi_in(phrases: frozenset[str], multi: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """The multi-word phrases of ``phrases``, longest first, each with a space after it and
+    its word count (remembered: both come from one lexicon and live as long as it)."""
+    key = (id(phrases), id(multi))
+    found = _MULTI.get(key)
+    if found is None:
+        if len(_MULTI) > 256:
+            _MULTI.clear()
+        found = _MULTI[key] = tuple((p + " ", len(p.split())) for p in multi if p in phrases)
+    return found
+
+
 def _strip_front(
     words: list[str], phrases: frozenset[str], multi: tuple[str, ...]
 ) -> tuple[list[str], bool]:
     """Remove one leading phrase of ``phrases`` (multi-word ones first)."""
-    low = " ".join(words).lower()
-    for phrase in multi:
-        if phrase in phrases and (low == phrase or low.startswith(phrase + " ")):
-            return words[len(phrase.split()) :], True
+    low = " ".join(words).lower() + " "
+    for phrase, count in _multi_in(phrases, multi):
+        if low.startswith(phrase):
+            return words[count:], True
     if words and words[0].lower() in phrases:
         return words[1:], True
     return words, False
 
 
+_JUDGED: dict[tuple[int, Candidate, tuple[str, ...]], tuple[str | None, str, str | None]] = {}
+
+
 def judge(
     cand: Candidate, lex: Lexicon, title: str, links: tuple[str, ...] = ()
 ) -> tuple[str | None, str]:
-    """(name, "") when ``cand`` is a clean entity, else (None, reason)."""
+    """(name, "") when ``cand`` is a clean entity, else (None, reason).
+
+    Remembered per lexicon, candidate and link texts (the article's title aside, checked
+    here): a site names the same symptoms and treatments in article after article.
+    """
+    memo_key = (id(lex), cand, links)
+    known = _JUDGED.get(memo_key)
+    if known is None:
+        if len(_JUDGED) > 100_000:
+            _JUDGED.clear()
+        reached: list[str] = []
+        name, reason = _judge(cand, lex, links, reached)
+        known = _JUDGED[memo_key] = (name, reason, reached[0] if reached else None)
+    name, reason, key = known
+    if key is not None and title and _is_title(key, title):
+        return None, "the condition itself"
+    return name, reason
+
+
+def _judge(
+    cand: Candidate, lex: Lexicon, links: tuple[str, ...], reached: list[str]
+) -> tuple[str | None, str]:
+    """:func:`judge` but for the title: the item's key goes to ``reached`` when the rules
+    get as far as asking whether the item is the condition itself."""
     w = lex.words
     text = " ".join(_QUOTES.sub("", cand.raw).split()).strip(_LEAD).rstrip(_TRAIL).strip()
     if not text:
@@ -85,8 +128,7 @@ def judge(
         ):
             return None, "link text"
     low_text = text.lower()
-    found = lex.nd.get("link_phrases")
-    if (found is None or found.search(low_text)) and lex.link_phrases.search(text):
+    if present(lex.nd.get("link_phrases"), low_text) and lex.link_phrases.search(text):
         return None, "link text"
     # etc. at the end
     for etc in sorted(w["etc"], key=len, reverse=True):
@@ -117,14 +159,13 @@ def judge(
         low = [x.lower() for x in words]
         if not words:
             return None, "empty"
-        for phrase in lex.multi_openers:
-            if phrase in w["drop_openers"] and (" ".join(low) + " ").startswith(phrase + " "):
+        joined = " ".join(low) + " "
+        for phrase, _count in _multi_in(w["drop_openers"], lex.multi_openers):
+            if joined.startswith(phrase):
                 return None, "adverbial"
         if low[0] in w["drop_openers"]:
             return None, "adverbial"
-        words, stripped = _strip_front(
-            words, w["strip_openers"] | w["connectives"], lex.multi_openers
-        )
+        words, stripped = _strip_front(words, w["strip_or_connectives"], lex.multi_openers)
         if not stripped:
             break
         at_start = False
@@ -232,8 +273,7 @@ def judge(
         low[-1].endswith(sfx) and len(low[-1]) >= 7 for sfx in w["person_suffixes"]
     ):
         return None, "person"
-    if title and _is_title(key, title):
-        return None, "the condition itself"
+    reached.append(key)  # the caller asks whether it is the condition itself
     # which property the words say
     hits = _Hits(key, lex)
     prop = cand.prop
@@ -301,7 +341,7 @@ class _Hits:
             needle = self.lex.nd.get("lex_" + prop)
             known = self.found[prop] = (
                 pattern is not None
-                and (needle is None or needle.search(self.key) is not None)
+                and present(needle, self.key)
                 and pattern.search(self.key) is not None
             )
         return known

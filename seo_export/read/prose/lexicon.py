@@ -6,6 +6,10 @@ A site's language (the ``language`` setting before "-") picks the lists; its
 ``enumeration_conjunctions`` and ``relative_pronouns`` settings join the lists of generic
 cues, conjunctions and relative pronouns. :func:`lexicon_for` compiles every pattern
 once per settings object: sites build thousands of articles with one.
+
+Why it is long: the compiled lexicon has one documented field per pattern the rules use, and
+its compiler builds each of them from the lists; splitting them would part a field from the
+only code that fills it.
 """
 
 from __future__ import annotations
@@ -20,44 +24,80 @@ from seo_export.domain.enumeration import FALLBACK, LANGUAGES, PROPERTIES
 from seo_export.read.prose.needles import needles
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Lexicon:
+    """One language's word lists and the site's own words, compiled (see :func:`lexicon_for`)."""
+
     lang: str
+    """The language of the lists (``da``, ``en``, ``sv``, ``nb``)."""
     max_words: int
-    experience_anywhere: bool  # "hvis du oplever X" outside a symptom section
-    lexicon_rule: frozenset[str]  # properties the uncued "lexicon" rule reads
-    gate: frozenset[str]  # properties whose every item needs a lexicon hit
-    words: Mapping[str, frozenset[str]]  # closed word lists, lower case
+    """The longest item, in words."""
+    experience_anywhere: bool
+    """Whether "hvis du oplever X" outside a symptom section gives symptoms (off)."""
+    lexicon_rule: frozenset[str]
+    """Properties read without a cue, by their word list alone."""
+    gate: frozenset[str]
+    """Properties whose every item must hit the property's word list."""
+    words: Mapping[str, frozenset[str]]
+    """The closed word lists, lower case, by key (``domain/enumeration``)."""
     heading: tuple[tuple[str, re.Pattern[str]], ...]
+    """Property -> the pattern of its headings."""
     section_headings: tuple[tuple[str, re.Pattern[str]], ...]
+    """Property -> the site's section-map pattern, for headings the lists miss."""
     heading_none: re.Pattern[str]
+    """Headings read only for cues that name their property."""
     heading_off: re.Pattern[str]
+    """Headings read for nothing (differences, prognosis, references, ...)."""
     faq_heading: re.Pattern[str]
-    cues: re.Pattern[str]  # after-cues, one named group per property ("any" for generic)
+    """The FAQ's H2."""
+    cues: re.Pattern[str]
+    """Enumeration cues, one named group per property (``any`` for the generic ones)."""
+    cues_lower: re.Pattern[str]
+    """:attr:`cues` case-sensitive, for lower-case text (twice as fast)."""
     subject: tuple[tuple[str, re.Pattern[str]], ...]
+    """Property -> the predicate whose subject is an enumeration of it."""
     experience: re.Pattern[str]
+    """"oplever/mærker/experience" after who experiences it."""
     consequence: re.Pattern[str]
+    """"kan føre til", "resulterer i"."""
     enum_like: re.Pattern[str]
+    """The enumerative "som"/"like"."""
     stop: re.Pattern[str]
+    """Where an enumeration ends inside a sentence."""
     sub_clause: re.Pattern[str]
+    """Where a subordinate clause starts inside a comma segment."""
     inverted: re.Pattern[str]
+    """The inverted (V2) subject of a treatment predicate."""
     anaphor_tail: re.Pattern[str]
+    """A trailing "med sygdommen" (the condition by another name), cut off."""
     split_conj: re.Pattern[str]
+    """The conjunctions that split items."""
     lex: Mapping[str, re.Pattern[str]]
+    """Property -> the pattern of its word list (tests, symptoms, treatments, prevention)."""
     link_phrases: re.Pattern[str]
+    """Link and navigation text."""
     hedge: re.Pattern[str]
+    """Words that make an enumeration negated or differential ("udelukke")."""
     anaphor_start: re.Pattern[str]
+    """A subject that is the condition itself ("Dette", "Tilstanden")."""
     word_re: re.Pattern[str]
-    multi_openers: tuple[str, ...]  # multi-word strip/drop openers, longest first
+    """A word."""
+    multi_openers: tuple[str, ...]
+    """Multi-word openers to strip or refuse, longest first."""
     qa: re.Pattern[str]
+    """A ``**Q:** ...? **A:** ...`` paragraph."""
     answer_marker: re.Pattern[str]
+    """The ``A:`` that starts an answer paragraph."""
     generic_stems: frozenset[str]
+    """Stem keys of the generic words."""
     sentence_end: re.Pattern[str]
-    any_cue: re.Pattern[str]  # does the sentence hold any property cue (behind any_needles)
-    nd: Mapping[
-        str, re.Pattern[str] | None
-    ]  # rule -> its needles as one literal pattern (needles.py)
-    any_needles: re.Pattern[str] | None
+    """Where a sentence ends."""
+    any_cue: re.Pattern[str]
+    """Any property cue of the rules (one search)."""
+    nd: Mapping[str, tuple[str, ...] | None]
+    """Rule -> the few literals every match holds (a prefilter), or None."""
+    any_needles: tuple[str, ...] | None
+    """The literals one of which any cue holds, or None."""
 
 
 def _alt(patterns: Sequence[str]) -> str:
@@ -79,8 +119,31 @@ def language_words(lang: str) -> dict[str, list[str]]:
     return merged
 
 
-def _literal_re(found: frozenset[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(x) for x in sorted(found, key=len, reverse=True)))
+_MOST_NEEDLES = 8
+"""Above this many needles a prefilter costs more than the pattern it saves (Python's ``re``
+tries every alternative at every position; ``in`` is fast for a few)."""
+
+
+def _lower_pattern(pattern: str) -> str:
+    """``pattern`` for lower-case text: its literal letters lowered, escapes (``\\W``, ``\\S``)
+    and group names (``(?P<signOrSymptom>``) kept."""
+    return re.sub(
+        r"\\.|\(\?P<\w+>|[^\\(]+|\(",
+        lambda m: m.group(0) if m.group(0).startswith(("\\", "(?P<")) else m.group(0).lower(),
+        pattern,
+    )
+
+
+def _prefilter(found: frozenset[str] | None) -> tuple[str, ...] | None:
+    """A rule's needles when they are few enough to test with ``in``, else None (no filter)."""
+    if found is None or len(found) > _MOST_NEEDLES:
+        return None
+    return tuple(sorted(found, key=len))
+
+
+def present(needles: tuple[str, ...] | None, low: str) -> bool:
+    """Whether ``low`` (lower-case text) may match the rule whose needles these are."""
+    return needles is None or any(needle in low for needle in needles)
 
 
 def _stem(name: str) -> str:
@@ -216,6 +279,7 @@ def _compiled(
             "distribute_verbs",
         )
     }
+    closed["strip_or_connectives"] = closed["strip_openers"] | closed["connectives"]
     heading = tuple(
         (p, re.compile(_alt(w[f"heading_{p}"]), flags)) for p in PROPERTIES if w.get(f"heading_{p}")
     )
@@ -225,6 +289,7 @@ def _compiled(
             groups.append(f"(?P<{p}>{_alt(w[f'cue_after_{p}'])})")
     groups.append(f"(?P<any>{_alt(w['cue_after_any'])})")
     cues = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", flags)
+    cues_lower = re.compile(_lower_pattern(cues.pattern))
     subject = tuple(
         (p, re.compile(r"(?<!\w)(?:" + _alt(w[f"cue_subject_{p}"]) + r")(?!\w)", flags))
         for p in PROPERTIES
@@ -316,8 +381,8 @@ def _compiled(
     known = [part for part in parts if part is not None]
     any_needles = None if len(known) < len(parts) else frozenset().union(*known)
     return Lexicon(
-        nd={k: (None if v is None else _literal_re(v)) for k, v in nd.items()},
-        any_needles=None if any_needles is None else _literal_re(any_needles),
+        nd={k: _prefilter(v) for k, v in nd.items()},
+        any_needles=_prefilter(any_needles),
         lang=lang,
         max_words=max_words,
         experience_anywhere=False,
@@ -330,6 +395,7 @@ def _compiled(
         heading_off=re.compile(_alt(w.get("heading_off") or [r"(?!x)x"]), flags),
         faq_heading=re.compile(_alt(w["faq_headings"]), flags),
         cues=cues,
+        cues_lower=cues_lower,
         subject=subject,
         experience=experience,
         consequence=consequence,

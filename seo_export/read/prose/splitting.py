@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from seo_export.read.prose.lexicon import Lexicon
+from seo_export.read.prose.lexicon import Lexicon, present
 
 _ABBREVIATIONS = frozenset(
     {
@@ -59,17 +59,24 @@ def sentences(text: str, lex: Lexicon) -> list[str]:
 
 
 def has(lex: Lexicon, rule: str, low: str) -> bool:
-    found = lex.nd.get(rule)
-    return found is None or found.search(low) is not None
+    """Whether ``low`` holds one of ``rule``'s needles (or the rule has no prefilter)."""
+    return present(lex.nd.get(rule), low)
+
+
+_FIRST_WORD = re.compile(r"\s*([\w.]+)")
+_LAST_WORD = re.compile(r"([\w.]+)\s*$")
 
 
 def first_word(text: str) -> str:
-    m = re.match(r"\s*([\w.]+)", text)
+    """The first word of ``text``, lower case ("" when none)."""
+    m = _FIRST_WORD.match(text)
     return m.group(1).lower() if m else ""
 
 
 def last_word(text: str) -> str:
-    m = re.search(r"([\w.]+)\s*$", text)
+    """The last word of ``text``, lower case ("" when none)."""
+    parts = text.rsplit(None, 1)
+    m = _LAST_WORD.search(parts[-1]) if parts else None  # on the last token: no rescans
     return m.group(1).lower() if m else ""
 
 
@@ -193,6 +200,9 @@ def _cut_at_verb(piece: str, lex: Lexicon) -> str:
 
 
 def _split_depth0(text: str, sep: str) -> list[str]:
+    """``text`` split at ``sep`` outside parentheses and brackets."""
+    if "(" not in text and "[" not in text:
+        return text.split(sep)
     parts: list[str] = []
     current: list[str] = []
     depth = 0
