@@ -75,6 +75,7 @@ def test_a_build_into_the_site_root_keeps_the_sites_own_sitemaps(
     with_settings(
         project / "seo-export.toml",
         out_dir='"public"',
+        shared_out_dir="true",
         sitemap_extra='["https://www.fysfinder.dk/sitemap-nyheder.xml"]',
     )
     public = project / "public"
@@ -175,6 +176,44 @@ def test_an_out_dir_that_is_or_holds_the_content_folder_is_refused(
         assert result.exit_code == 2, result.output
         assert "out_dir" in result.output and "content" in result.output
     assert snapshot(project / content) == before
+
+
+def test_a_folder_of_others_is_refused_unless_the_settings_say_it_is_shared(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = project_with(tmp_path)
+    public = project / "public"
+    public.mkdir()
+    (public / "index.html").write_bytes(b"<!doctype html><title>The site</title>\n")
+    before = snapshot(public)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build", "--out", "public"])
+    assert result.exit_code == 2, result.output
+    assert result.output == (
+        "Error: out_dir public holds files that seo-export did not write; build into a "
+        "folder of its own, or set shared_out_dir = true to build beside them\n"
+    )
+    assert snapshot(public) == before
+    with_settings(project / "seo-export.toml", shared_out_dir="true")
+    result = CliRunner().invoke(main, ["build", "--out", "public"])
+    assert result.exit_code == 0, result.output
+    assert (public / "index.html").read_bytes() == before["index.html"]
+    assert (public / "manifest.json").is_file()
+
+
+def test_an_out_dir_inside_the_content_folder_needs_shared_out_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = project_with(tmp_path)
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(main, ["build", "--out", "content/out"])
+    assert result.exit_code == 2, result.output
+    assert "out_dir: lies inside the content folder" in result.output
+    assert not (project / "content" / "out").exists()
+    with_settings(project / "seo-export.toml", shared_out_dir="true")
+    result = CliRunner().invoke(main, ["build", "--out", "content/out"])
+    assert result.exit_code == 0, result.output
+    assert (project / "content" / "out" / "manifest.json").is_file()
 
 
 # Case 14: the lock message says who holds it.

@@ -35,14 +35,18 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 
 from seo_export.build.article import ProgressCallback
 from seo_export.build.emit import OutputTransaction, OutputWriteError, output_lock
+from seo_export.build.manifest import MANIFEST_NAME
 from seo_export.build.patch import patch_build, result_from_stamp
 from seo_export.build.plan import Discovery, changed_since, discover_project, plan_build, read_stamp
-from seo_export.build.statcache import StampedBuild
+from seo_export.build.staging import JOURNAL, WRITTEN_LIST
+from seo_export.build.statcache import StampedBuild, cache_path
 from seo_export.build.work import relax_garbage_collector
 from seo_export.config.settings import Settings
+from seo_export.errors import OutputTargetError
 from seo_export.model import BuildResult, Finding
 from seo_export.read.discover import SourceList
 from seo_export.system import default_jobs
@@ -96,6 +100,7 @@ def _build_site(
     discovery = discover_project(settings)
     workers = (jobs if jobs is not None else settings.jobs) or default_jobs()
     with output_lock(settings.out_dir):
+        _refuse_a_folder_of_others(settings)
         stamped = read_stamp(settings, discovery, force=force)
         if stamped is not None and (stamped.result["kept_info"] or not keep_info):
             shortcut = _shortcut(settings, discovery.sources, stamped, keep_info)
@@ -111,6 +116,27 @@ def _build_site(
             progress=progress,
             keep_info=keep_info,
             changed_since_stamp=changed_since(stamped),
+        )
+
+
+def _refuse_a_folder_of_others(settings: Settings) -> None:
+    """OutputTargetError when out/ holds files but no manifest: a folder seo-export never built
+    (a site's public/ named by mistake), unless the settings say plainly that it is shared.
+    The build would only ever remove its own files there, but a folder of others is far more
+    often a wrong out_dir than a choice."""
+    out = settings.out_dir
+    if settings.shared_out_dir or not out.is_dir():
+        return
+    if any((out / name).exists() for name in (MANIFEST_NAME, JOURNAL, WRITTEN_LIST)):
+        return  # built before, or a build stopped while moving its files in
+    if cache_path(out).exists():
+        return  # built before, and its manifest since removed (to force a rebuild)
+    with os.scandir(out) as entries:
+        foreign = next(entries, None) is not None
+    if foreign:
+        raise OutputTargetError(
+            f"out_dir {out} holds files that seo-export did not write; build into a folder of "
+            "its own, or set shared_out_dir = true to build beside them"
         )
 
 

@@ -135,6 +135,7 @@ _FIXED_DEFAULTS: dict[str, Any] = {
     "sitemap_extra": [],
     "sitemap_gzip": False,
     "output": "files",
+    "shared_out_dir": False,
     "page_paths": ["{path}index.html", "{path_no_slash}.html"],
     "max_file_bytes": 5 * 1024 * 1024,
     "max_front_matter_nodes": 10000,
@@ -221,6 +222,8 @@ class Settings:
     """Also write reproducible .xml.gz files."""
     output: str
     """``files``: three files per article in out/<slug>/; ``bundle``: one out/articles.ndjson."""
+    shared_out_dir: bool
+    """out_dir also holds files that are not seo-export's (a site's public/), said plainly."""
     page_paths: tuple[str, ...]
     """Patterns mapping an URL path to a page file for inject."""
     max_file_bytes: int
@@ -321,17 +324,18 @@ def load_settings(
     for key in ("content_dir", "out_dir"):
         if key in file_values and key not in given:
             merged[key] = str(base_dir / file_values[key])
-    unsafe = unsafe_places(merged)
+    unsafe = unsafe_places(merged, base_dir.resolve())
     if unsafe:
         raise SettingsError(source, unsafe)
     return _settings_from_mapping(merged, source, base_dir)
 
 
-def unsafe_places(values: Mapping[str, Any]) -> list[str]:
+def unsafe_places(values: Mapping[str, Any], root: Path) -> list[str]:
     """What would publish a secret or lose files: a ``base_url`` with user info (published in
     every canonical), a query or a fragment; an ``out_dir`` that is the content folder or
-    holds it (the build writes and removes its files there). An ``out_dir`` inside the
-    content folder is allowed: the build does not read it as articles."""
+    holds it (the build writes and removes its files there), or that lies inside it unless
+    ``shared_out_dir`` says so plainly or the content folder is the project's ``root`` (a
+    flat project whose articles sit beside the settings file)."""
     import os
     from urllib.parse import urlsplit
 
@@ -348,6 +352,11 @@ def unsafe_places(values: Mapping[str, Any]) -> list[str]:
     elif content.is_relative_to(out):
         problems.append(
             f"out_dir: holds the content folder ({values['content_dir']}); choose another"
+        )
+    elif out.is_relative_to(content) and not values["shared_out_dir"] and content != root:
+        problems.append(
+            f"out_dir: lies inside the content folder ({values['content_dir']}); choose "
+            "another, or set shared_out_dir = true to build there"
         )
     return problems
 
@@ -392,6 +401,7 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         sitemap_extra=tuple(values["sitemap_extra"]),
         sitemap_gzip=bool(values["sitemap_gzip"]),
         output=str(values["output"]),
+        shared_out_dir=bool(values["shared_out_dir"]),
         page_paths=tuple(values["page_paths"]),
         max_file_bytes=int(values["max_file_bytes"]),
         max_front_matter_nodes=int(values["max_front_matter_nodes"]),
@@ -445,7 +455,7 @@ def _digest(values: Mapping[str, Any], root: Path) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-_NOT_IN_DIGEST = frozenset({"content_dir", "out_dir", "jobs"})
+_NOT_IN_DIGEST = frozenset({"content_dir", "out_dir", "shared_out_dir", "jobs"})
 
 
 def _patterns(sources: list[str]) -> tuple[re.Pattern[str], ...]:
