@@ -260,12 +260,12 @@ def test_a_site_adds_its_own_words(tmp_path: Path) -> None:
     repo = Path(__file__).resolve().parent.parent
     body = "## Behandling\n\n- Kopning\n"
     plain = load_settings(
-        repo / "seo-export.toml", content_dir=str(tmp_path), out_dir=str(tmp_path / "o")
+        repo / "seo-export.toml", content_dir=str(tmp_path / "c"), out_dir=str(tmp_path / "o")
     )
     assert names(entities(plain, body), "possibleTreatment") == []
     own = load_settings(
         repo / "seo-export.toml",
-        content_dir=str(tmp_path),
+        content_dir=str(tmp_path / "c"),
         out_dir=str(tmp_path / "o"),
         extraction_words={"da": {"lex_possibleTreatment": ["kopning"]}},
     )
