@@ -301,3 +301,45 @@ def test_a_property_the_word_lists_do_not_know_reads_its_sections(settings: Sett
             ("Kroniske smerter", "list", 10),
         ]
     }
+
+
+@pytest.mark.parametrize(
+    ("language", "body", "prop", "expected"),
+    [
+        (
+            "sv-SE",
+            "## Behandling\n\nBehandlingen består av vila, is, stretchövningar och inlägg i skorna.\n",
+            "possibleTreatment",
+            ["vila", "is", "stretchövningar", "inlägg i skorna"],
+        ),
+        (
+            "sv-SE",
+            "## Orsaker\n\nBesvären beror ofta på överbelastning, stramma vadmuskler eller dåliga skor.\n",
+            "cause",
+            ["överbelastning", "stramma vadmuskler", "dåliga skor"],
+        ),
+        (
+            "nb-NO",
+            "## Symptomer\n\nVanlige symptomer er smerter under hælen, stivhet om morgenen og hevelse.\n",
+            "signOrSymptom",
+            ["smerter under hælen", "stivhet om morgenen", "hevelse"],
+        ),
+        (
+            "nb-NO",
+            "## Behandling\n\nBehandlingen består av hvile, is, tøyeøvelser og innleggssåler.\n",
+            "possibleTreatment",
+            ["hvile", "is", "tøyeøvelser", "innleggssåler"],
+        ),
+    ],
+)
+def test_swedish_and_norwegian(
+    tmp_path: Path, language: str, body: str, prop: str, expected: list[str]
+) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    site = load_settings(
+        repo / "seo-export.toml",
+        language=language,
+        content_dir=str(tmp_path / "c"),
+        out_dir=str(tmp_path / "o"),
+    )
+    assert names(entities(site, body), prop) == expected

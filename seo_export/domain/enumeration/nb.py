@@ -62,7 +62,7 @@ WORDS: Mapping[str, Sequence[str]] = {
     "hedge_spans": [r"utelukke", r"forveksle", r"differensial"],
     "lex_typicalTest": [r"undersøk", r"røntgen", r"ultralyd", r"\bmr\b", r"\bmri\b", r"\bct\b", r"\bemg\b", r"test", r"prøve", r"måling", r"analyse", r"palpasjon", r"biopsi"],
     "lex_signOrSymptom": [r"smert", r"ømhet", r"stivhet", r"hevelse", r"svakhet", r"nummenhet", r"prikking", r"ubehag", r"tretthet", r"svimmel", r"kvalme", r"feber", r"rødme", r"hodepine", r"krampe", r"nedsatt", r"vansker"],
-    "lex_possibleTreatment": [r"behandling", r"terapi", r"fysioterapi", r"øvelse", r"trening", r"medisin", r"operasjon", r"kirurgi", r"injeksjon", r"massasje", r"hvile", r"\bis\b", r"varme", r"ortose", r"bandasje", r"skinne", r"tape", r"smertestillende", r"akupunktur", r"tøy", r"rådgivning", r"insulin", r"kompresjon", r"rehabilitering", r"yoga"],
+    "lex_possibleTreatment": [r"behandling", r"terapi", r"fysioterapi", r"øvelse", r"trening", r"medisin", r"operasjon", r"kirurgi", r"injeksjon", r"massasje", r"hvile", r"\bis\b", r"varme", r"ortose", r"bandasje", r"skinne", r"tape", r"smertestillende", r"akupunktur", r"tøy", r"rådgivning", r"insulin", r"kompresjon", r"rehabilitering", r"yoga", r"innlegg", r"såler"],
     "compound_heads": ["området", "muskler", "musklene", "smerter", "skader", "øvelser", "trening", "leddet", "sener", "nerver"],
     "question_words": ["hva", "hvordan", "hvorfor", "når", "hvor", "hvem", "hvilke", "hvilken", "hvilket", "kan", "er", "skal", "bør", "må", "hjelper", "får", "gir", "finnes"],
     "faq_headings": [r"ofte stilte spørsmål", r"\bFAQ\b", r"spørsmål og svar"],

@@ -226,7 +226,9 @@ def _stopwords(lang: str) -> frozenset[str]:
     return frozenset(language_words(lang).get("stopwords", ()))
 
 
-@functools.lru_cache(maxsize=16)
+# Never evicted: the memos of headings and judged items are keyed by a lexicon's id, which
+# must not be reused while they hold it (a process sees a handful of distinct lexicons).
+@functools.cache
 def _compiled(
     lang: str,
     added: tuple[tuple[str, tuple[str, ...]], ...],
