@@ -166,8 +166,9 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "Nothing to do when the reason is right; otherwise give the items in the front matter "
      "(symptoms: [...], ...) or add the site's words in extraction_words."),
     ("section-no-items", INFO, "extract",
-     "A section (or FAQ question) maps to a MedicalCondition property, but has no list and no "
-     "cue-introduced enumeration, so it gives no items.",
+     "A section (or FAQ question) maps to a MedicalCondition property that prose extraction "
+     "does not read (possibleComplication, expectedPrognosis, a row a site adds), but has no "
+     "list and no cue-introduced enumeration, so it gives no items.",
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),
     # (article and site checks list their codes here: seo_export/checks/article_*.py, site_*.py)
