@@ -119,6 +119,12 @@ class ListItem:
     """The bold lead-in (``**Lead**: rest``) when the item starts with one."""
     line: int
     """1-based source line."""
+    own_text: str = ""
+    """The item's text without its nested lists (``text`` holds theirs too)."""
+    children: tuple[ListItem, ...] = ()
+    """The items of its nested lists, in order, each judged on its own."""
+    links: tuple[str, ...] = ()
+    """The texts of the links in its own text (link text is not an entity)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +143,12 @@ class Block:
     """For lists: the items, in order."""
     level: int = 0
     """For headings: 1-6."""
+    links: tuple[str, ...] = ()
+    """For paragraphs and quotes: the texts of their links."""
+    bold: bool = False
+    """For paragraphs: the whole paragraph is one bold span (``**Question?**``)."""
+    rows: tuple[tuple[str, ...], ...] = ()
+    """For tables (kind ``other``): the header row, then the body rows, as cell texts."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,7 +294,7 @@ class Article:
     sections: tuple[Section, ...]
     """Content sections (H2), the FAQ section excluded."""
     faq: tuple[FaqItem, ...]
-    """FAQ items, in order."""
+    """FAQ items, in order: questions only."""
     draft: bool = False
     """Drafts are parsed and checked but not built."""
     noindex: bool = False
@@ -313,6 +325,9 @@ class Article:
     """Codes of the condition (``code``, ``icd10``)."""
     faq_line: int | None = None
     """1-based line of the FAQ's H2, when there is one."""
+    faq_subsections: tuple[FaqItem, ...] = ()
+    """Headings under the FAQ's H2 that are not questions ("Referenceliste"), with their
+    blocks: read for entities, never published as Questions."""
     entities: Mapping[str, tuple[EntityItem, ...]] = field(default_factory=dict)
     """Main entity's property name -> extracted items (only properties its type takes)."""
     about: AboutType = CONDITION_ABOUT

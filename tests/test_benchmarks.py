@@ -91,3 +91,10 @@ def test_slug_duplicates_builds_each_article_once() -> None:
         "unique titles     9 articles: S (median of 1), 9 built, 0 skipped, 9 builds of an article",
         "repeating titles  9 articles: S (median of 1), 3 built, 6 skipped, 9 builds of an article",
     ]
+
+
+def test_extraction_says_why_it_skips_without_the_corpus(tmp_path: Path) -> None:
+    lines = run_script("extraction.py", "--corpus", str(tmp_path / "none"))
+    assert len(lines) == 1
+    assert lines[0].startswith("skipped: ") and lines[0].endswith("(not in the repository)")
+    assert str(tmp_path / "none") in lines[0]

@@ -81,7 +81,7 @@ def test_init_writes_danish_defaults_for_danish(
     assert crumbs == ["My health site", "Artikler", "Tennisalbue"]
     assert nodes["MedicalCondition"]["name"] == "Tennisalbue"
     condition = nodes["MedicalCondition"]
-    assert [item["name"] for item in condition["possibleTreatment"]][:1] == ["Hvile"]
+    assert [item["name"] for item in condition["possibleTreatment"]][:1] == ["hvile"]
     assert "primaryPrevention" in condition
 
 

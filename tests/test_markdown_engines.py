@@ -100,3 +100,29 @@ def test_the_fast_parser_is_used_only_where_both_engines_agree(body: str, fast: 
     from seo_export.read.parse import _fast_parser_agrees
 
     assert _fast_parser_agrees(body) is fast
+
+
+def test_both_readers_keep_what_extraction_needs() -> None:
+    """Nested items on their own, link texts, whole-bold paragraphs and table cells."""
+    body = (
+        "**Kan man løbe?**\n\n**Ja** og nej.\n\nSe [vores side](/side) og [den anden](/a).\n\n"
+        "- **Øvelser**: se [listen](/l)\n  - Hold 30 sekunder\n  - Balance\n- Hvile\n\n"
+        "| Årsag | Behandling |\n|---|---|\n| Overbelastning | Hvile |\n"
+    )
+    for blocks in both(body):
+        bold, partly_bold, links, listed, table = blocks  # type: ignore[misc]
+        assert (bold.bold, partly_bold.bold, links.bold) == (True, False, False)
+        assert links.links == ("vores side", "den anden")
+        first, second = listed.items
+        assert first.own_text == "Øvelser: se listen"
+        assert first.text == "Øvelser: se listen Hold 30 sekunder Balance"
+        assert first.links == ("listen",)
+        assert [(child.text, child.line) for child in first.children] == [
+            ("Hold 30 sekunder", 14),
+            ("Balance", 15),
+        ]
+        assert (second.own_text, second.children) == ("Hvile", ())
+        assert (table.kind, table.rows) == (
+            "other",
+            (("Årsag", "Behandling"), ("Overbelastning", "Hvile")),
+        )

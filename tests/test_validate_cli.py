@@ -82,7 +82,7 @@ def test_validate_with_the_schema_org_release_and_the_sitemap_xsds(
         "validate", "-v", "--vocabulary", str(RELEASE), "--sitemap-schemas", str(SITEMAP_XSDS)
     )
     assert code == 0, output
-    assert output.splitlines()[-1] == "1 file checked: 0 errors, 1 warning, 8 info"
+    assert output.splitlines()[-1] == "1 file checked: 0 errors, 1 warning, 12 info"
 
 
 def test_validate_broken_article_exits_1_with_github_annotations(

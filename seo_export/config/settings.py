@@ -124,6 +124,7 @@ _FIXED_DEFAULTS: dict[str, Any] = {
     ],
     "enumeration_conjunctions": ["og", "eller", "and", "or"],
     "relative_pronouns": ["der", "som", "which", "that", "who"],
+    "extraction_words": {},
     "physiotherapy_pattern": r"fysioterap|physiotherap|physical therap",
     "robots": "index, follow",
     "max_snippet": -1,
@@ -192,6 +193,9 @@ class Settings:
     """Words that join the last item of an enumeration."""
     relative_pronouns: tuple[str, ...]
     """Words that start a relative clause kept with the item before it."""
+    extraction_words: Mapping[str, Mapping[str, tuple[str, ...]]]
+    """Language -> word list of prose extraction -> the site's own words, added to the
+    built-in list (``seo_export.domain.enumeration``)."""
     physiotherapy_pattern: re.Pattern[str]
     """Items matching this are typed PhysicalTherapy."""
     robots: str
@@ -406,6 +410,10 @@ def _settings_from_mapping(values: Mapping[str, Any], source: str, root: Path) -
         enumeration_cues=tuple(values["enumeration_cues"]),
         enumeration_conjunctions=tuple(values["enumeration_conjunctions"]),
         relative_pronouns=tuple(values["relative_pronouns"]),
+        extraction_words={
+            str(language): {str(key): tuple(map(str, words)) for key, words in lists.items()}
+            for language, lists in values["extraction_words"].items()
+        },
         physiotherapy_pattern=re.compile(values["physiotherapy_pattern"], re.IGNORECASE),
         robots=str(values["robots"]),
         max_snippet=int(values["max_snippet"]),

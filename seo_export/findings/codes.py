@@ -180,9 +180,16 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "The front matter gives items of a property that schema.org does not give the main "
      "entity's type (symptoms of a body part, treatments of a sport); they are left out.",
      "Remove the key, or correct the article's type (schemaType) if it is wrong."),
+    ("entity-left-out", INFO, "extract",
+     "Something the text lists under a property of the main entity is not a clean entity (a "
+     "clause, a fragment, too long, link text, a negated or differential mention, a word of "
+     "another property, a duplicate), so it is left out; the message says which and why.",
+     "Nothing to do when the reason is right; otherwise give the items in the front matter "
+     "(symptoms: [...], ...) or add the site's words in extraction_words."),
     ("section-no-items", INFO, "extract",
-     "A section (or FAQ question) maps to a property of the main entity, but has no list and no "
-     "cue-introduced enumeration, so it gives no items.",
+     "A section (or FAQ question) maps to a property of the main entity that prose extraction "
+     "does not read (possibleComplication, expectedPrognosis, a row a site adds), but has no "
+     "list and no cue-introduced enumeration, so it gives no items.",
      "List the items (- item), introduce them with a cue word (inkluderer, herunder, such "
      "as, ...), or give them in the front matter."),
     # (article and site checks list their codes here: seo_export/checks/article_*.py, site_*.py)
@@ -290,8 +297,14 @@ STAGE_CODES: dict[str, CodeInfo] = _codes(
      "An FAQ question's H3 has no text, so it cannot be a Question; it is left out.",
      "Write the question in the H3, or remove the empty heading."),
     ("faq-no-questions", W, "normalize",
-     "The FAQ section has no H3 questions.",
+     "The FAQ section has no questions: no H3 question, no **Q:** ... **A:** pair and no bold "
+     "question paragraph.",
      "Write each question as an H3 (### ...) under the FAQ heading."),
+    ("faq-not-a-question", INFO, "normalize",
+     "A heading under the FAQ heading is not a question (it neither ends with ? nor starts "
+     "with a question word, e.g. Referenceliste), so it is not published as a Question; its "
+     "text is still read for the condition's properties.",
+     "Move it out of the FAQ section, or write it as a question."),
 )
 # fmt: on
 

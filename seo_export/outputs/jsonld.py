@@ -190,17 +190,18 @@ def question_nodes(article: Article) -> list[JsonObject]:
 
 
 def answer_text(item: FaqItem) -> str:
-    """A one-paragraph answer as plain text; anything longer as restricted HTML.
+    """A one-paragraph answer without markup as plain text; anything else (a link or
+    emphasis in it, or more than one block) as restricted HTML, so that links and emphasis
+    are kept in every answer.
 
     Consumers (Google among them) read Answer.text as HTML, so a plain answer
     that contains ``<``, ``>`` or ``&`` is given escaped: text about
     ``<script>`` must stay text.
     """
     if len(item.blocks) == 1 and item.blocks[0].kind == "paragraph":
-        text = item.answer_text
-        if "<" in text or ">" in text or "&" in text:
-            return escape(text, quote=False)
-        return text
+        text = escape(item.answer_text, quote=False)
+        if item.answer_html.replace("\n", " ") == f"<p>{text}</p>":  # no markup: text says all
+            return text
     return item.answer_html
 
 

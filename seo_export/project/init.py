@@ -123,7 +123,7 @@ Symptomer inkluderer smerter på ydersiden af albuen, et svagt greb og stivhed o
 
 ## Hvad er årsagen til tennisalbue?
 
-Årsager omfatter gentagne belastninger, ketchersport og arbejde med håndværktøj.
+Årsager omfatter gentagne belastninger, ketchersport og håndværksarbejde.
 
 ## Hvordan behandles tennisalbue?
 

@@ -85,11 +85,17 @@ TYPE_KEY = "schemaType"
 def front_matter_block(
     properties: Mapping[str, tuple[EntityItem, ...]], newline: str, type_name: str | None = None
 ) -> str:
-    """YAML lines for the type and ``properties`` as block lists."""
+    """YAML lines for the type and ``properties`` as block lists (``{name, type}`` for a typed
+    item)."""
     lines: list[str] = [f"{TYPE_KEY}: {type_name}"] if type_name else []
     for prop, items in properties.items():
         lines.append(f"{prop}:")
-        lines.extend(f"  - {yaml_scalar(item.name)}" for item in items)
+        for item in items:  # an item typed by its heading keeps its type
+            if item.item_type:
+                lines.append(f"  - name: {yaml_scalar(item.name)}")
+                lines.append(f"    type: {yaml_scalar(item.item_type)}")
+            else:
+                lines.append(f"  - {yaml_scalar(item.name)}")
     return "".join(line + newline for line in lines)
 
 

@@ -101,7 +101,56 @@ def inline_html(children: Sequence[Token], page_url: str) -> str:
 def quote_block(line: int, nested: list[Block]) -> Block:
     """A block quote: the blocks inside it, as one block."""
     text = " ".join(block.text for block in nested if block.text)
-    return Block("quote", line, text, _wrap("div", "".join(block.html for block in nested)))
+    links = tuple(link for block in nested for link in block.links)
+    html = _wrap("div", "".join(block.html for block in nested))
+    return Block("quote", line, text, html, links=links)
+
+
+_NOT_OWN_TEXT = frozenset({"list", "code", "rule"})
+
+
+def list_item(text: str, lead: str | None, line: int, nested: Sequence[Block]) -> ListItem:
+    """A list item from its text, lead-in, line and blocks: its own text, links and nested
+    items read from the blocks (so that both Markdown readers give the same item)."""
+    own = [block for block in nested if block.kind not in _NOT_OWN_TEXT]
+    return ListItem(
+        text=text,
+        lead=lead,
+        line=line,
+        own_text=clean_text(" ".join(block.text for block in own)),
+        children=tuple(item for block in nested if block.kind == "list" for item in block.items),
+        links=tuple(link for block in own for link in block.links),
+    )
+
+
+def link_texts(children: Sequence[Token]) -> tuple[str, ...]:
+    """The plain text of each link among an inline token's children."""
+    texts: list[str] = []
+    current: list[str] | None = None
+    for child in children:
+        if child.type == "link_open":
+            current = []
+        elif child.type == "link_close" and current is not None:
+            text = clean_text("".join(current))
+            if text:
+                texts.append(text)
+            current = None
+        elif current is not None and child.type in ("text", "code_inline"):
+            current.append(child.content)
+    return tuple(texts)
+
+
+def whole_bold(children: Sequence[Token]) -> bool:
+    """Whether an inline token's children are one bold span (blank text around it aside)."""
+    kids = [c for c in children if not (c.type == "text" and not c.content.strip())]
+    if len(kids) < 3 or kids[0].type != "strong_open" or kids[-1].type != "strong_close":
+        return False
+    depth = 0
+    for index, child in enumerate(kids):
+        depth += child.nesting if child.type in ("strong_open", "strong_close") else 0
+        if depth == 0:
+            return index == len(kids) - 1
+    return False
 
 
 def blocks_from_tokens(tokens: Sequence[Token], first_line: int, page_url: str) -> list[Block]:
@@ -131,6 +180,8 @@ def blocks_from_tokens(tokens: Sequence[Token], first_line: int, page_url: str) 
                     line,
                     inline_text(children),
                     _wrap("p", inline_html(children, page_url)),
+                    links=link_texts(children),
+                    bold=whole_bold(children),
                 )
             )
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -148,9 +199,26 @@ def blocks_from_tokens(tokens: Sequence[Token], first_line: int, page_url: str) 
             text = clean_text(
                 " ".join(inline_text(t.children or []) for t in inner if t.type == "inline")
             )
-            blocks.append(Block("other", line, text, _wrap("p", escape(text, quote=False))))
+            rows = _table_rows(inner) if kind == "table_open" else ()
+            blocks.append(
+                Block("other", line, text, _wrap("p", escape(text, quote=False)), rows=rows)
+            )
         index = end + 1
     return blocks
+
+
+def _table_rows(tokens: Sequence[Token]) -> tuple[tuple[str, ...], ...]:
+    """A table's rows (the header first) as the plain text of each cell."""
+    rows: list[tuple[str, ...]] = []
+    row: list[str] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline":
+            row.append(inline_text(token.children or []))
+        elif token.type == "tr_close":
+            rows.append(tuple(row))
+    return tuple(rows)
 
 
 def _wrap(tag: str, html: str) -> str:
@@ -184,8 +252,8 @@ def _list_block(tokens: Sequence[Token], line: int, first_line: int, page_url: s
             inlines = [t for t in body if t.type == "inline"]
             text = clean_text(" ".join(inline_text(t.children or []) for t in inlines))
             lead = _bold_lead(inlines[0].children or []) if inlines else None
-            items.append(ListItem(text=text, lead=lead, line=item_line))
             nested = blocks_from_tokens(body, first_line, page_url)
+            items.append(list_item(text, lead, item_line, nested))
             inner_html = "".join(_unwrap_paragraph(block) for block in nested)
             html_items.append(f"<li>{inner_html}</li>")
         index = end + 1

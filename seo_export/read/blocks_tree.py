@@ -22,7 +22,15 @@ from html import escape
 from typing import Any
 
 from seo_export.model import Block, ListItem
-from seo_export.read.blocks import _CONTROL, _wrap, clean_text, is_clean, quote_block, safe_link
+from seo_export.read.blocks import (
+    _CONTROL,
+    _wrap,
+    clean_text,
+    is_clean,
+    list_item,
+    quote_block,
+    safe_link,
+)
 
 
 class Node:
@@ -141,7 +149,8 @@ def _block(node: Node, lines: _Lines, page_url: str) -> Block:
         return Block("heading", line, text, f"<h{level}>{html}</h{level}>", level=level)
     if kind == "paragraph":
         text, html = _inline(node.children, page_url)
-        return Block("paragraph", line, text, _wrap("p", html))
+        links, bold = _links(node.children), _whole_bold(node.children)
+        return Block("paragraph", line, text, _wrap("p", html), links=links, bold=bold)
     if kind in ("bullet_list", "ordered_list"):
         return _list(node, line, lines, page_url)
     if kind in ("fence", "code_block"):
@@ -153,7 +162,18 @@ def _block(node: Node, lines: _Lines, page_url: str) -> Block:
         return Block("rule", line, "", "")
     groups = _inline_groups(node)
     text = clean_text(" ".join(_inline_text(group) for group in groups))
-    return Block("other", line, text, _wrap("p", escape(text, quote=False)))
+    rows = _table_rows(node) if kind == "table" else ()
+    return Block("other", line, text, _wrap("p", escape(text, quote=False)), rows=rows)
+
+
+def _table_rows(node: Node) -> tuple[tuple[str, ...], ...]:
+    """A table's rows (the header first) as the plain text of each cell."""
+    rows: list[tuple[str, ...]] = []
+    for part in node.children:
+        for row in part.children if part.name in ("thead", "tbody") else (part,):
+            if row.name == "trow":
+                rows.append(tuple(_inline_text(cell.children) for cell in row.children))
+    return tuple(rows)
 
 
 def _inline_groups(node: Node) -> list[Sequence[Node]]:
@@ -185,7 +205,7 @@ def _list(node: Node, line: int, lines: _Lines, page_url: str) -> Block:
             continue
         item_line = lines.line(item)
         nested, text = _item_blocks(item, lines, page_url)
-        items.append(ListItem(text=text, lead=_lead(item), line=item_line))
+        items.append(list_item(text, _lead(item), item_line, nested))
         inner = "".join(
             block.html[3:-4]
             if block.kind == "paragraph" and block.html.startswith("<p>")
@@ -232,7 +252,29 @@ def _item_blocks(item: Node, lines: _Lines, page_url: str) -> tuple[list[Block],
 
 def _run_paragraph(run: Sequence[Node], lines: _Lines, page_url: str) -> Block:
     text, html = _inline(run, page_url)
-    return Block("paragraph", lines.line(run[0]), text, _wrap("p", html))
+    links, bold = _links(run), _whole_bold(run)
+    return Block("paragraph", lines.line(run[0]), text, _wrap("p", html), links=links, bold=bold)
+
+
+def _links(nodes: Sequence[Node]) -> tuple[str, ...]:
+    """The plain text of each link among ``nodes``, as :func:`blocks.link_texts` reads tokens."""
+    texts: list[str] = []
+    for node in nodes:
+        if node.name == "link":
+            parts: list[str] = []
+            _collect_lead(node.children, parts)  # a link's text is gathered as a lead's
+            text = clean_text("".join(parts))
+            if text:
+                texts.append(text)
+        elif node.name not in _TEXTS and node.name not in _LEAVES:
+            texts.extend(_links(node.children))
+    return tuple(texts)
+
+
+def _whole_bold(nodes: Sequence[Node]) -> bool:
+    """Whether ``nodes`` are one bold span, blank text aside (as :func:`blocks.whole_bold`)."""
+    kids = [n for n in nodes if not (n.name in _TEXTS and not n.content.strip())]
+    return len(kids) == 1 and kids[0].name == "strong" and bool(kids[0].children)
 
 
 def _lead(item: Node) -> str | None:

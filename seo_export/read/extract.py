@@ -2,21 +2,23 @@
 
 The properties, their front-matter keys and their default headings are the
 rows of :mod:`seo_export.domain.properties`; only the rows that the main entity's
-type takes are read (a body part has no symptoms). The section-to-property map
-(settings) picks the H2 sections, and the FAQ questions, that speak about such
-a property. Each property's items
-come from the first of these that has any:
+type takes are read (a body part has no symptoms). Each property's items come from:
 
-1. a front-matter list (``signOrSymptom: [...]`` or an alias such as
-   ``symptoms``); an empty list switches the property off;
-2. the Markdown list items of a mapped section (the item's bold lead-in when
-   it has one, else its text);
-3. enumerations in the section's prose that a cue word introduces
-   ("inkluderer", "herunder", "such as", ...), read up to the sentence's end.
+1. a front-matter list (``signOrSymptom: [...]`` or an alias such as ``symptoms``),
+   which replaces what the text says; an empty list switches the property off;
+2. else, for the properties prose extraction knows (symptoms, causes, risk factors,
+   tests, treatments, prevention: :data:`seo_export.domain.enumeration.PROPERTIES`), the
+   rules of :mod:`seo_export.read.prose` over the whole text: enumerations after cue
+   phrases, list items and lead-ins under mapped H2 and H3 headings, FAQ answers by their
+   question, table columns by their header; each candidate cleaned or left out with an
+   ``entity-left-out`` info finding that says why (precision first);
+3. else (a property the word lists do not know, such as ``possibleComplication``), the
+   list items of the sections and FAQ answers the section map gives it, or the
+   enumerations a cue word introduces in their prose.
 
-Rules 2 and 3 apply per section, so a section with a list and another with
-prose both contribute. Nothing else is guessed: a section with neither a list
-nor a cue gives no items.
+Why it is long: the three sources of a property's items, and the findings for what is
+refused from each, meet here, where the type decides which properties are read at all;
+the rules themselves are in :mod:`seo_export.read.prose`.
 """
 
 from __future__ import annotations
@@ -29,10 +31,13 @@ from typing import Any
 
 from seo_export.config.settings import SectionRule, Settings
 from seo_export.domain import properties
+from seo_export.domain.enumeration import PROPERTIES as PROSE_PROPERTIES
 from seo_export.domain.properties import EntityProperty
 from seo_export.findings.codes import finding
-from seo_export.model import AboutType, Article, Block, EntityItem, Finding
+from seo_export.model import AboutType, Article, Block, EntityItem, Finding, Provenance
 from seo_export.read.blocks import clean_text
+from seo_export.read.prose.engine import Extraction, extract_prose
+from seo_export.read.prose.lexicon import lexicon_for, text_language
 
 # Trailing words that close an enumeration without naming an item.
 _ET_CETERA = {
@@ -79,34 +84,35 @@ def extract_entities(
     """
     about = about or article.about
     allowed = properties.property_names_of(about.name)
+    given: dict[str, tuple[EntityItem, ...]] = {}
+    for prop in properties.MAIN_ENTITY_PROPERTIES:
+        items = _front_matter_items(prop, front_matter, article, findings, written)
+        if prop.name not in allowed:
+            if items:
+                _not_for_type(prop, about.name, article, findings, written)
+        elif items is not None:
+            given[prop.name] = items
+    # Prose is read only for the properties this type takes that the front matter leaves
+    # open: a body part's or a sport's page costs nothing here.
+    wanted = (allowed & frozenset(PROSE_PROPERTIES)) - given.keys()
+    prose = Extraction({})
+    if wanted:
+        lex = lexicon_for(settings, text_language(_sample_text(article), settings))
+        prose = extract_prose(article, lex, frozenset(PROSE_PROPERTIES) - wanted)
+        _report_left_out(prose, article.source, findings)
     mapped = _mapped_sources(article, rules_of_type(settings.sections, about.name))
     entities: dict[str, tuple[EntityItem, ...]] = {}
     for prop in properties.MAIN_ENTITY_PROPERTIES:
-        given = _front_matter_items(prop, front_matter, article, findings, written)
         if prop.name not in allowed:
-            if given:
-                _not_for_type(prop, about.name, article, findings, written)
             continue
-        if given is not None:
-            if given:
-                entities[prop.name] = given
-            continue
-        items: list[EntityItem] = []
-        for source in mapped.get(prop.name, ()):
-            found = items_from_blocks(source.blocks, settings, source.rule.item_type)
-            if not found:
-                findings.append(
-                    finding(
-                        "section-no-items",
-                        f"{source.title!r} maps to {prop.name} but has no list and no enumeration",
-                        article.source,
-                        source.line,
-                    )
-                )
-            items.extend(found)
-        unique = _unique(items)
-        if unique:
-            entities[prop.name] = unique
+        if prop.name in given:
+            found = given[prop.name]
+        elif prop.name in PROSE_PROPERTIES:
+            found = _prose_items(prose, prop.name, settings)
+        else:
+            found = _section_items(mapped.get(prop.name, ()), settings, article.source, findings)
+        if found:
+            entities[prop.name] = found
     return dataclasses.replace(article, entities=entities, about=about)
 
 
@@ -151,6 +157,74 @@ def rules_of_type(rules: tuple[SectionRule, ...], type_name: str) -> tuple[Secti
     found = tuple(rule for rule in rules if rule.property in names)
     _TYPE_RULES[key] = (rules, found)
     return found
+
+
+def _prose_items(prose: Extraction, name: str, settings: Settings) -> tuple[EntityItem, ...]:
+    """The items the rules kept for one property, typed by their heading's section rule
+    when it gives one (a physiotherapy heading: PhysicalTherapy)."""
+    items = []
+    for item in prose.entities.get(name, ()):
+        rule = rule_for(item.heading, settings.sections) if item.heading else None
+        item_type = rule.item_type if rule is not None and rule.property == name else None
+        source: Provenance = "list" if item.rule.endswith(_LIST_RULES) else "prose"
+        items.append(EntityItem(item.name, source, item.line, item_type))
+    return tuple(items)
+
+
+_LIST_RULES = (":item", ":lead", ":cell")
+
+
+def _sample_text(article: Article) -> str:
+    """The start of the article's prose, to tell its language by."""
+    blocks = [*article.intro, *(block for section in article.sections for block in section.blocks)]
+    texts = []
+    size = 0
+    for block in blocks:
+        if block.kind in ("paragraph", "list") and block.text:
+            texts.append(block.text)
+            size += len(block.text)
+            if size > 800:
+                break
+    return " ".join(texts)
+
+
+def _report_left_out(prose: Extraction, display: str, findings: list[Finding]) -> None:
+    for dropped in prose.dropped:
+        if dropped.reason == "empty":
+            continue  # nothing was there to leave out
+        findings.append(
+            finding(
+                "entity-left-out",
+                f"{dropped.prop}: {_shorten(dropped.text)!r} left out: {dropped.reason}",
+                display,
+                dropped.line,
+            )
+        )
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _section_items(
+    sources: Iterable[_Source], settings: Settings, display: str, findings: list[Finding]
+) -> tuple[EntityItem, ...]:
+    """Rules 2 and 3 of the old reading, for properties the word lists do not know."""
+    items: list[EntityItem] = []
+    for source in sources:
+        found = items_from_blocks(source.blocks, settings, source.rule.item_type)
+        if not found:
+            findings.append(
+                finding(
+                    "section-no-items",
+                    f"{source.title!r} maps to {source.rule.property} but has no list and "
+                    "no enumeration",
+                    display,
+                    source.line,
+                )
+            )
+        items.extend(found)
+    return _unique(items)
 
 
 def _mapped_sources(article: Article, rules: tuple[SectionRule, ...]) -> dict[str, list[_Source]]:

@@ -9,6 +9,10 @@ matter, the H1), the body split into intro, H2 sections and the FAQ
 (:mod:`seo_export.read.about`), and that entity's properties
 (:mod:`seo_export.read.extract`). Keys seo-export does not interpret are kept in
 ``Article.extra``.
+
+Why it is long: every step reads and adds to the one reading of an article, in the order
+the fields depend on each other (dates before the URL, the URL before the sections' links,
+the type before the properties); split further, each part would pass that reading around.
 """
 
 from __future__ import annotations
@@ -28,9 +32,12 @@ from seo_export.read.fields import FrontMatter, flag_value
 from seo_export.read.keys import report_key_spellings
 from seo_export.read.parse import ParsedDocument
 from seo_export.read.people import contributors, keyed
+from seo_export.read.prose.lexicon import lexicon_for
 from seo_export.read.publication import left_out
 from seo_export.read.sections import (
+    FaqReading,
     choose_description,
+    faq_from_front_matter,
     faq_from_section,
     is_faq_heading,
     split_sections,
@@ -347,8 +354,16 @@ def _article(reading: _Reading, place: _Place) -> Article:
     parsed, front, settings, dates = reading.parsed, reading.front, reading.settings, reading.dates
     intro, sections = split_sections(place.blocks)
     faq_section = next((s for s in sections if is_faq_heading(s.heading, settings)), None)
-    faq = () if faq_section is None else faq_from_section(faq_section, reading.display,
-                                                           reading.findings)  # fmt: skip
+    lex = lexicon_for(settings)
+    body_faq = (
+        FaqReading((), ())
+        if faq_section is None
+        else faq_from_section(faq_section, reading.display, reading.findings, lex)
+    )
+    given_faq = faq_from_front_matter(
+        parsed.front_matter.get("faq"), parsed.item_lines.get("faq", ()),
+        parsed.key_lines.get("faq"), reading.display, reading.findings,
+    )  # fmt: skip
     meta_title = front.text("meta_title")
     description, description_source = choose_description(
         front.text("description"),
@@ -375,7 +390,8 @@ def _article(reading: _Reading, place: _Place) -> Article:
         last_reviewed=dates.reviewed,
         expiry_date=dates.expiry,
         sections=tuple(s for s in sections if s is not faq_section),
-        faq=faq,
+        faq=body_faq.questions + given_faq,
+        faq_subsections=body_faq.subsections,
         noindex=front.flag("noindex"),
         image=image_ref(front, settings),
         alternates=alternates(front, settings, place.url),

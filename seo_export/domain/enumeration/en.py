@@ -1,0 +1,190 @@
+"""English: the complete word lists and patterns of prose extraction (see the package docstring)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+# fmt: off
+WORDS: Mapping[str, Sequence[str]] = {
+    "stopwords": ["the", "and", "is", "of", "to", "it", "with", "for", "can", "not", "that", "are", "this", "your", "by", "or"],
+    "heading_signOrSymptom": [r"symptom", r"\bsigns?\b", r"how (does it|do you) feel", r"presentation"],
+    "heading_cause": [r"\bcause", r"why (do|does)", r"what leads to", r"how (do you get|does .* develop)"],
+    "heading_riskFactor": [r"risk factor", r"who (gets|is at risk)", r"\brisks?\b"],
+    "heading_typicalTest": [r"diagnos", r"\btests?\b", r"examination", r"assessment"],
+    "heading_possibleTreatment": [
+        r"treat", r"therap", r"physio", r"exercise", r"rehab", r"manag", r"relie", r"remed",
+        r"surgery", r"what (can|should) (i|you) do", r"helps?\b",
+    ],
+    "heading_primaryPrevention": [r"prevent", r"avoid", r"reduc\w+ (the|your) risk", r"lifestyle"],
+    "heading_none": [
+        r"when (to|should)", r"see a doctor", r"seek (help|care)", r"conclusion",
+        r"^what is\b(?!.*(symptom|cause|sign))",
+    ],
+    "heading_off": [
+        r"differen", r"tell apart", r"prognos", r"how long", r"outlook", r"find a", r"cost",
+        r"price", r"references", r"sources",
+    ],
+    "infinitives": ["be", "become", "help", "improve", "reduce", "relieve", "restore", "make", "give", "get", "find", "use"],
+    "inside_blockers": ["both", "neither", "than"],
+    "distribute_verbs": ["avoid", "avoiding"],
+    "threshold_openers": ["persistent", "ongoing", "worsening", "severe", "sudden", "intense"],
+    "person_suffixes": [],
+    "trailing_pp": ["before", "after", "during"],
+    "adjective_suffixes": ["ly"],
+    "generic_modifiers": ["medical", "invasive", "conservative", "serious", "specific", "targeted", "appropriate", "other", "various", "certain", "common", "possible", "underlying"],
+    "adjective_suffix_exceptions": [],
+    "cue_after_signOrSymptom": [
+        r"(?:symptoms|signs)(?: [^,.;:]{0,60}?)? (?:include|includes|can include|may include|are|consist of)",
+        r"(?:common|typical|main|early|other) (?:symptoms|signs)(?: [^,.;:]{0,40}?)? (?:are|include)",
+        r"(?:is|are) (?:often )?accompanied by", r"presents? with", r"symptoms (?:such as|like)",
+    ],
+    "cue_after_cause": [
+        r"causes(?: [^,.;:]{0,60}?)? (?:include|includes|are|can include|may include)",
+        r"(?:is|are|can be|may be) (?:often |usually |mostly )?caused by", r"caused by", r"due to",
+        r"results? from", r"triggered by", r"because of", r"(?:is|are) (?:often )?the result of",
+    ],
+    "cue_after_riskFactor": [
+        r"risk factors(?: [^,.;:]{0,60}?)? (?:include|includes|are|can include)",
+        r"(?:the )?risk (?:increases|is higher|rises) (?:with|in|for|after)",
+    ],
+    "cue_after_typicalTest": [
+        r"diagnos(?:is|ed)(?: [^,.;:]{0,50}?)? (?:is made|is confirmed|is based on|by|with|through|using|via)",
+        r"tests? (?:such as|like|include|includes)", r"imaging (?:such as|like)", r"refer(?:red)? (?:you )?for",
+    ],
+    "cue_after_possibleTreatment": [
+        r"treatments?(?: [^,.;:]{0,60}?)? (?:include|includes|consists of|consist of|may involve|involves|can include|may include|options are)",
+        r"(?:is|are|can be) (?:usually |often |typically )?treated (?:with|by|through)",
+        r"(?:may|can|will) (?:your doctor |a physiotherapist )?recommend", r"therapies (?:such as|like)",
+        r"exercises (?:such as|like)", r"remedies (?:such as|like)", r"methods (?:such as|like)",
+    ],
+    "cue_after_primaryPrevention": [
+        r"prevention(?: [^,.;:]{0,60}?)? (?:includes|include|involves|means|is about|consists of)",
+        r"(?:can be|is) prevented (?:by|through|with)", r"to prevent [^,.;:]{0,40}?, ",
+    ],
+    "cue_after_any": [
+        r"include", r"includes", r"including", r"such as", r"for example", r"for instance",
+        r"e\.g\.", r"consists of", r"involves", r"may involve", r"(?:may |can )?require[s]?",
+        r"it(?:'s| is) (?:also )?(?:important|helpful|a good idea|useful)(?= to\b)",
+    ],
+    "inner_cues": ["including", "such as", "e.g.", "for example", "like"],
+    "cue_subject_possibleTreatment": [
+        r"(?:can|may|will) (?:also |often )?(?:help|relieve|reduce|ease|be (?:helpful|useful|effective|beneficial|recommended|necessary|an option|part of))",
+        r"(?:is|are) (?:often |also )?(?:an |the )?(?:effective|common|popular|first-line|main)? ?(?:treatment|option|therapy)",
+    ],
+    "cue_subject_primaryPrevention": [
+        r"(?:can|may) (?:also )?(?:help prevent|prevent|lower the risk|reduce the risk)",
+    ],
+    "cue_subject_cause": [
+        r"(?:can|may|will) (?:also |often )?(?:lead to|contribute to|cause|trigger|result in)",
+        r"(?:is|are) (?:a |the )?(?:common|most common|main|frequent|typical) causes?",
+    ],
+    "cue_subject_riskFactor": [r"(?:can |may )?(?:also )?(?:increases?|raises?) (?:the|your) risk", r"(?:is|are) (?:a )?risk factors?"],
+    "cue_experience": [r"(?:may |can |might )?(?:also |often )?(?:experience|feel|notice|have|develop|get) "],
+    "inverted_subject": [r"(?!x)x"],
+    "experience_subjects": [r"(?:many|some|others|most people|patients|people|you|if you)"],
+    "cue_consequence": [r"(?:can |may )?(?:lead to|result in|cause)"],
+    "anaphors": [r"it|this|the condition|the disorder|the injury|the problem"],
+    "anaphor_tails": [r"(?:of|with|for) (?:the|this) (?:condition|disease|disorder|injury|problem)"],
+    "enum_like": [r"like"],
+    "enum_like_blockers": ["to", "a", "an", "the", "this", "that", "it", "you", "they", "we"],
+    "enum_like_after_blockers": ["feel", "feels", "look", "looks", "seem", "just", "would", "more", "much"],
+    "stop_clause": [
+        r", which\b", r", but\b", r", so\b", r" – ", r" - ", r"; ", r" depending on\b",
+    ],
+    "sub_clause": [
+        r"\bwhere\b", r"\bbecause\b", r"\bwhile\b", r"\bin order to\b", r"\bto (?:help|reduce|improve|relieve|prevent|rule|ease|support|strengthen)\b",
+        r"\bwhen\b", r"\bif\b", r"\balthough\b", r"\bby (?:doing|making)\b", r"\bas (?:it|they|this)\b",
+    ],
+    "enum_like_words": ["like"],
+    "conjunctions": ["and", "or", "as well as", "&", "plus"],
+    "relative": ["which", "that", "who", "where", "whose"],
+    "subordinators": ["when", "if", "because", "as", "while", "although", "since", "so", "whether", "how", "that"],
+    "drop_openers": ["especially", "particularly", "in order to", "to help", "to", "mostly when", "even", "both"],
+    "strip_openers": [
+        "in some cases", "in rare cases", "in severe cases", "often", "usually", "typically",
+        "also", "possibly", "sometimes", "e.g.", "for example", "generally", "mainly", "even",
+        "other", "various", "specific",
+    ],
+    "connectives": ["also", "additionally", "in addition", "furthermore", "moreover", "finally", "in some cases", "often"],
+    "determiners": [
+        "a", "an", "the", "this", "that", "these", "those", "some", "many", "several", "other",
+        "any", "your", "their", "his", "her", "its", "our", "certain", "various", "more", "all",
+    ],
+    "prepositions": [
+        "in", "on", "at", "with", "for", "from", "by", "of", "to", "into", "over", "under",
+        "after", "before", "during", "without", "between", "through", "around", "about", "via",
+    ],
+    "pronouns": ["you", "i", "we", "they", "he", "she", "it", "this", "that", "these", "those", "what", "which"],
+    "pronouns_anywhere": ["you", "i", "we", "they", "he", "she", "your"],
+    "finite_verbs": [
+        "is", "are", "was", "were", "be", "been", "can", "could", "may", "might", "will", "would",
+        "should", "must", "has", "have", "had", "does", "do", "did", "gets", "get", "makes",
+        "causes", "helps", "starts", "begins", "feels", "means", "occurs", "happens", "leads",
+        "affects", "involves", "requires", "shows", "hold", "repeat", "keep", "see", "read",
+        "try", "place", "start", "stop", "lie", "stand", "sit", "find", "avoid", "radiates",
+        "spreads", "worsens", "improves", "depends", "varies", "include", "includes",
+    ],
+    "verb_suffixes": [],
+    "verb_suffix_exceptions": [],
+    "negations": ["not", "no", "never", "neither", "nor", "without", "n't"],
+    "generic": [
+        "symptoms", "symptom", "problems", "problem", "factors", "conditions", "condition",
+        "causes", "cause", "complications", "things", "activities", "treatment", "treatments",
+        "methods", "techniques", "exercises", "other conditions", "etc", "and so on", "tests",
+        "test", "imaging", "diseases", "injuries", "issues", "the body", "body", "life",
+        "daily activities", "muscles", "joints", "movement", "age", "stress", "pain relief",
+    ],
+    "generic_allowed_in": ["riskFactor:age", "cause:stress", "riskFactor:stress", "cause:injuries", "riskFactor:gender"],
+    "persons": [
+        "physiotherapist", "physical therapist", "doctor", "gp", "physician", "patient", "patients",
+        "surgeon", "specialist", "people", "person", "chiropractor", "therapist", "pharmacist",
+    ],
+    "light_verbs": [
+        "maintain", "keep", "ensure", "have", "get", "take", "do", "use", "make", "practise", "practice",
+        "follow", "eat", "wear", "choose", "maintaining", "keeping", "ensuring", "having", "getting",
+        "taking", "doing", "using", "making", "practising", "practicing", "following", "eating",
+        "wearing", "choosing",
+    ],
+    "keep_verbs": ["avoid", "avoiding", "strengthen", "strengthening", "improve", "improving", "reduce", "reducing", "limit", "limiting", "vary", "varying", "stop", "stopping", "lose", "losing", "warm up", "stretch", "stretching", "quit", "quitting"],
+    "link_phrases": [r"\bread more\b", r"\bsee (also |my |our )?(article|post|guide)", r"\bclick here\b", r"https?:", r"\bour (article|guide)\b"],
+    "hedge_spans": [r"rule out", r"exclude", r"differential", r"mistaken for", r"mimic"],
+    "lex_typicalTest": [
+        r"exam", r"scan", r"x-ray", r"\bmri\b", r"\bct\b", r"ultrasound", r"\bemg\b", r"\becg\b",
+        r"\bekg\b", r"\beeg\b", r"test", r"blood", r"biopsy", r"palpation", r"imaging",
+        r"nerve conduction", r"analysis", r"assessment", r"measurement", r"screening",
+    ],
+    "lex_signOrSymptom": [
+        r"pain", r"ache", r"tender", r"stiff", r"swell", r"swollen", r"weak", r"numb", r"tingl",
+        r"fatigue", r"tired", r"dizz", r"nausea", r"fever", r"redness", r"headache", r"cramp",
+        r"paralys", r"reduced", r"loss of", r"difficulty", r"click", r"crack", r"lock", r"instab",
+        r"burning", r"bruis", r"lump", r"limp", r"deform", r"shortness of breath", r"cough",
+        r"thirst", r"urinat", r"warmth", r"mobility", r"range of motion", r"discomfort", r"sore",
+    ],
+    "lex_possibleTreatment": [
+        r"treat", r"therap", r"physio", r"exercis", r"training", r"medic", r"surgery", r"operation",
+        r"inject", r"massage", r"rest\b", r"\bice\b", r"heat", r"brace", r"orthos", r"bandage",
+        r"splint", r"tap(e|ing)", r"painkiller", r"analges", r"nsaid", r"paracetamol",
+        r"ibuprofen", r"acupuncture", r"stretch", r"mobilis", r"mobiliz", r"manipulation",
+        r"advice", r"education", r"insoles", r"insulin", r"compression", r"elevation", r"rehab",
+        r"stimulation", r"shockwave", r"crutches", r"yoga", r"pilates", r"walking", r"cycling",
+        r"swimming", r"steroid", r"cortisone", r"relaxation", r"mindfulness", r"meditation",
+        r"diet", r"weight loss", r"footwear", r"support", r"laser", r"tens\b", r"dry needling",
+        r"load management", r"warm-up", r"warm up",
+    ],
+    "lex_primaryPrevention": [
+        r"weight", r"posture", r"ergonom", r"break", r"sleep", r"foot ?care", r"footwear",
+        r"warm", r"avoid", r"variation", r"vary", r"hydrat", r"smoking", r"alcohol", r"healthy",
+        r"regular", r"lifestyle", r"technique", r"recovery", r"gradual", r"strengthen", r"improv",
+        r"screening", r"vaccin", r"protect", r"helmet",
+    ],
+    "compound_heads": [],
+    "question_words": [
+        "what", "how", "why", "when", "where", "who", "which", "can", "is", "are", "should",
+        "does", "do", "will", "could", "would", "may", "has", "have",
+    ],
+    "faq_headings": [r"frequently asked questions", r"\bFAQs?\b", r"questions and answers", r"common questions"],
+    "qa_question": [r"Q", r"Question"],
+    "qa_answer": [r"A", r"Answer"],
+    "etc": ["etc", "etc.", "and so on", "and more"],
+}
+# fmt: on

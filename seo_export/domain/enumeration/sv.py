@@ -1,0 +1,73 @@
+"""Swedish: the words that differ from Danish; every other key falls back to Danish."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+# fmt: off
+WORDS: Mapping[str, Sequence[str]] = {
+    "stopwords": ["och", "är", "att", "det", "en", "till", "på", "med", "av", "för", "kan", "inte", "som", "har", "de", "eller"],
+    "heading_signOrSymptom": [r"symtom", r"\btecken\b", r"kännetecken"],
+    "heading_cause": [r"orsak", r"beror på", r"varför (får|uppstår)"],
+    "heading_riskFactor": [r"riskfaktor", r"vem (får|drabbas)"],
+    "heading_typicalTest": [r"diagnos", r"undersök", r"\btest", r"utredning"],
+    "heading_possibleTreatment": [r"behandl", r"fysioterap", r"sjukgymnast", r"terapi", r"övning", r"rehabilit", r"lindra"],
+    "heading_primaryPrevention": [r"förebygg", r"undvika"],
+    "heading_none": [r"när (ska|bör) (jag|man|du)", r"söka (hjälp|vård)", r"skillnad", r"prognos", r"hur lång tid", r"källor", r"referenser"],
+    "cue_after_signOrSymptom": [
+        r"symtom(?:en)?(?: [^,.;:]{0,60}?)? (?:inkluderar|omfattar|är|kan vara)",
+        r"(?:vanliga|typiska) (?:symtom|tecken)(?: [^,.;:]{0,40}?)? (?:är|inkluderar)",
+    ],
+    "cue_after_cause": [
+        r"orsak(?:er|erna)?(?: [^,.;:]{0,60}?)? (?:inkluderar|omfattar|är|kan vara)",
+        r"(?:kan )?beror? (?:ofta |oftast |främst )?på", r"orsakas av", r"orsakad av", r"på grund av", r"till följd av",
+    ],
+    "cue_after_riskFactor": [r"riskfaktorer(?:na)?(?: [^,.;:]{0,60}?)? (?:inkluderar|omfattar|är)"],
+    "cue_after_typicalTest": [r"diagnos(?:en)?(?: [^,.;:]{0,50}?)? (?:ställs|görs)(?: oftast| ofta| vanligtvis)? (?:genom|med|via|utifrån)", r"undersökningar som"],
+    "cue_after_possibleTreatment": [
+        r"behandling(?:en)?(?: [^,.;:]{0,60}?)? (?:består av|omfattar|inkluderar|kan omfatta|kan vara)",
+        r"behandlas (?:oftast |ofta )?(?:med|genom)", r"metoder som",
+    ],
+    "cue_after_primaryPrevention": [r"förebyggs (?:genom|med)", r"förebyggande(?: [^,.;:]{0,60}?)? (?:innebär|handlar om|omfattar)"],
+    "cue_after_any": [r"inkluderar", r"omfattar", r"bland annat", r"bl\.a\.", r"såsom", r"t\.ex\.", r"till exempel", r"består av", r"innebär"],
+    "cue_subject_possibleTreatment": [r"(?:kan|ska) (?:också )?(?:hjälpa|lindra|minska|användas|vara (?:effektiv|bra|nyttig|ett alternativ))"],
+    "cue_subject_primaryPrevention": [r"(?:kan )?(?:också )?(?:förebygga|minska risken)"],
+    "cue_subject_cause": [r"(?:kan )?(?:också )?(?:leda till|bidra till|orsaka|utlösa)"],
+    "cue_subject_riskFactor": [r"(?:kan )?(?:också )?ökar? risken"],
+    "cue_experience": [r"(?:kan )?(?:också )?(?:uppleva|upplever|känna|känner|märka|märker|få|får) "],
+    "experience_subjects": [r"(?:många|vissa|andra|de flesta|patienter|personer|du|man|om du)"],
+    "cue_consequence": [r"(?:kan )?(?:leda till|orsaka|ge)"],
+    "anaphors": [r"det|detta|denna|den|tillståndet|sjukdomen|skadan|problemet"],
+    "stop_clause": [r", vilket\b", r", men\b", r", så\b", r" – ", r"; "],
+    "sub_clause": [r"\bdär\b", r"\beftersom\b", r"\bmedan\b", r"\bför att\b", r"\bnär\b", r"\bom\b"],
+    "conjunctions": ["och", "eller", "samt", "&"],
+    "relative": ["som", "där", "vilket", "vilka"],
+    "subordinators": ["när", "om", "eftersom", "medan", "trots att", "så", "där", "hur", "att man", "att du"],
+    "drop_openers": ["särskilt", "speciellt", "framför allt", "för att", "både"],
+    "strip_openers": ["i vissa fall", "i sällsynta fall", "ofta", "oftast", "typiskt", "också", "eventuellt", "t.ex.", "till exempel", "bland annat", "bl.a."],
+    "connectives": ["dessutom", "även", "också", "slutligen", "i vissa fall"],
+    "determiners": ["en", "ett", "den", "det", "de", "dessa", "denna", "detta", "vissa", "många", "andra", "annan", "annat", "din", "ditt", "dina", "sin", "sitt", "sina", "deras", "olika"],
+    "prepositions": ["på", "i", "till", "av", "med", "från", "vid", "om", "för", "efter", "under", "över", "mot", "genom", "hos", "utan", "kring", "mellan"],
+    "pronouns": ["du", "man", "jag", "vi", "han", "hon", "dig", "dem", "sig", "mig", "oss", "den", "det", "de", "vad"],
+    "pronouns_anywhere": ["du", "man", "jag", "vi", "han", "hon", "dig", "dem", "mig", "oss", "vad"],
+    "finite_verbs": ["är", "var", "har", "hade", "kan", "kunde", "vill", "ska", "skall", "bör", "måste", "får", "gör", "blir", "blev", "ger", "går", "kommer", "tar", "ser", "visar", "finns", "uppstår", "beror", "hjälper", "strålar", "börjar", "påverkar", "orsakar", "kräver", "upplever", "känner", "märker", "minskar", "ökar", "förbättrar", "lindrar", "betyder", "handlar", "sker", "leder"],
+    "negations": ["inte", "ingen", "inget", "aldrig", "varken"],
+    "generic": ["symtom", "problem", "faktorer", "tillstånd", "orsaker", "komplikationer", "saker", "aktiviteter", "behandling", "behandlingar", "metoder", "övningar", "sjukdomar", "skador", "besvär", "kroppen", "ålder", "stress"],
+    "generic_allowed_in": ["riskFactor:ålder", "cause:stress", "riskFactor:stress"],
+    "persons": ["fysioterapeut", "fysioterapeuten", "sjukgymnast", "läkare", "läkaren", "patient", "patienten", "patienter", "personer", "människor", "kiropraktor"],
+    "distribute_verbs": ["undvika", "undvik"],
+    "light_verbs": ["upprätthålla", "bibehålla", "hålla", "säkerställa", "ha", "få", "ta", "använda", "göra", "utföra", "söka", "välja"],
+    "keep_verbs": ["undvika", "stärka", "förbättra", "minska", "begränsa", "variera", "träna"],
+    "link_phrases": [r"\bläs mer\b", r"\bse (även |min |vår )?artikel", r"\bklicka här\b", r"https?:"],
+    "hedge_spans": [r"utesluta", r"förväxla", r"differential"],
+    "lex_typicalTest": [r"undersök", r"röntgen", r"ultraljud", r"\bmr\b", r"\bmri\b", r"\bct\b", r"\bemg\b", r"test", r"prov", r"mätning", r"analys", r"palpation", r"biopsi", r"magnetkamera", r"datortomografi"],
+    "lex_signOrSymptom": [r"smärt", r"ömhet", r"stelhet", r"svullnad", r"svaghet", r"domning", r"stickningar", r"obehag", r"trötthet", r"yrsel", r"illamående", r"feber", r"rodnad", r"huvudvärk", r"kramp", r"nedsatt", r"svårighet", r"värk"],
+    "lex_possibleTreatment": [r"behandling", r"terapi", r"fysioterapi", r"sjukgymnastik", r"övning", r"träning", r"medicin", r"läkemedel", r"operation", r"kirurgi", r"injektion", r"massage", r"vila", r"\bis\b", r"värme", r"ortos", r"bandage", r"skena", r"tejp", r"smärtstillande", r"akupunktur", r"stretch", r"rådgivning", r"insulin", r"kompression", r"rehabilitering", r"yoga", r"promenader", r"inlägg"],
+    "compound_heads": ["området", "muskler", "musklerna", "smärta", "smärtor", "skador", "övningar", "träning", "leden", "senor", "nerver"],
+    "question_words": ["vad", "hur", "varför", "när", "var", "vem", "vilka", "vilken", "vilket", "kan", "är", "ska", "bör", "får", "hjälper", "ger", "finns"],
+    "faq_headings": [r"vanliga frågor", r"\bFAQ\b", r"frågor och svar"],
+    "qa_question": [r"F", r"Fråga"],
+    "qa_answer": [r"S", r"Svar"],
+    "etc": ["osv", "osv.", "m.m.", "etc", "etc."],
+}
+# fmt: on
