@@ -68,11 +68,10 @@ def sentence_candidates(
     # cue: a property's own phrase, or a generic one taking the context's property
     # Lower-case text against a case-sensitive pattern: half the time of re.IGNORECASE, at
     # the same positions when lowering keeps the length (it does for these languages).
-    cue_matches = (
-        lex.cues_lower.finditer(low) if len(low) == len(sentence) else lex.cues.finditer(sentence)
-    )
+    lowered = len(low) == len(sentence)
+    cue_matches = lex.cues_lower.finditer(low) if lowered else lex.cues.finditer(sentence)
     for m in cue_matches:
-        prop = m.lastgroup
+        prop = lex.cue_labels.get(m.lastgroup or "") if lowered else m.lastgroup
         if prop == "any":
             prop = _anchor(sentence, m.start(), ctx, lex)
         if prop is None or _covered(m.start(), spans):

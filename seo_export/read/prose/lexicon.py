@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from seo_export.config.settings import Settings
 from seo_export.domain.enumeration import FALLBACK, LANGUAGES, PROPERTIES
-from seo_export.read.prose.needles import needles
+from seo_export.read.prose.needles import by_first_char, needles
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,10 @@ class Lexicon:
     cues: re.Pattern[str]
     """Enumeration cues, one named group per property (``any`` for the generic ones)."""
     cues_lower: re.Pattern[str]
-    """:attr:`cues` case-sensitive, for lower-case text (twice as fast)."""
+    """:attr:`cues` case-sensitive, for lower-case text (twice as fast), its alternatives
+    grouped by first character (:func:`~seo_export.read.prose.needles.by_first_char`)."""
+    cue_labels: Mapping[str, str]
+    """Group of :attr:`cues_lower` -> the property of its cues (``any`` for the generic ones)."""
     subject: tuple[tuple[str, re.Pattern[str]], ...]
     """Property -> the predicate whose subject is an enumeration of it."""
     experience: re.Pattern[str]
@@ -132,6 +135,19 @@ def _lower_pattern(pattern: str) -> str:
         lambda m: m.group(0) if m.group(0).startswith(("\\", "(?P<")) else m.group(0).lower(),
         pattern,
     )
+
+
+def _cues_lower(
+    pattern: str, alternatives: list[tuple[str | None, str]]
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The cue pattern for lower-case text: its alternatives grouped by first character (a
+    third faster), else (an alternative that may begin with anything) the plain one."""
+    grouped = by_first_char(alternatives)
+    if grouped is None:
+        plain = re.compile(_lower_pattern(pattern))
+        return plain, {name: name for name in plain.groupindex}
+    body, labels = grouped
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)"), labels
 
 
 def _prefilter(found: frozenset[str] | None) -> tuple[str, ...] | None:
@@ -286,12 +302,13 @@ def _compiled(
         (p, re.compile(_alt(w[f"heading_{p}"]), flags)) for p in PROPERTIES if w.get(f"heading_{p}")
     )
     groups = []
-    for p in PROPERTIES:
-        if w.get(f"cue_after_{p}"):
-            groups.append(f"(?P<{p}>{_alt(w[f'cue_after_{p}'])})")
-    groups.append(f"(?P<any>{_alt(w['cue_after_any'])})")
+    cue_alternatives: list[tuple[str | None, str]] = []
+    for p in [*(p for p in PROPERTIES if w.get(f"cue_after_{p}")), "any"]:
+        groups.append(f"(?P<{p}>{_alt(w[f'cue_after_{p}'])})")
+        ordered = sorted(w[f"cue_after_{p}"], key=len, reverse=True)  # as _alt orders them
+        cue_alternatives += [(p, _lower_pattern(cue)) for cue in ordered]
     cues = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", flags)
-    cues_lower = re.compile(_lower_pattern(cues.pattern))
+    cues_lower, cue_labels = _cues_lower(cues.pattern, cue_alternatives)
     subject = tuple(
         (p, re.compile(r"(?<!\w)(?:" + _alt(w[f"cue_subject_{p}"]) + r")(?!\w)", flags))
         for p in PROPERTIES
@@ -398,6 +415,7 @@ def _compiled(
         faq_heading=re.compile(_alt(w["faq_headings"]), flags),
         cues=cues,
         cues_lower=cues_lower,
+        cue_labels=cue_labels,
         subject=subject,
         experience=experience,
         consequence=consequence,
