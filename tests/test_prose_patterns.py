@@ -14,7 +14,7 @@ import pytest
 
 from seo_export.config.settings import load_settings
 from seo_export.domain.enumeration import LANGUAGES
-from seo_export.read.prose.lexicon import _lower_pattern, lexicon_for
+from seo_export.read.prose.lexicon import _lower_pattern, lexicon_for, plain_case
 from seo_export.read.prose.needles import by_first_char, starts
 
 from conftest import REPO
@@ -94,3 +94,35 @@ def test_fysfinder_corpus_is_read_when_present() -> None:
         pytest.skip(f"the FysFinder corpus {FYSFINDER} is not here (it is not in the repository)")
     assert len(_texts()) > 100
     assert isinstance(FYSFINDER, Path)
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGES))
+def test_the_lower_case_patterns_find_what_the_case_ignoring_ones_find(language: str) -> None:
+    lex = lexicon_for(load_settings(REPO / "seo-export.toml"), language)
+    assert set(lex.lower) == set(lex.cased)
+    found = 0
+    for text in _texts():
+        for line in text.splitlines():
+            if not plain_case(line):
+                continue
+            low = line.lower()
+            for rule, pattern in lex.cased.items():
+                expected = [(m.span(), m.groupdict()) for m in pattern.finditer(line)]
+                got = [
+                    (
+                        m.span(),
+                        {k: v and line[m.start(k) : m.end(k)] for k, v in m.groupdict().items()},
+                    )
+                    for m in lex.lower[rule].finditer(low)
+                ]
+                assert got == expected, (rule, line)
+                found += len(got)
+    assert found > 0
+
+
+def test_text_whose_lowering_a_pattern_tells_apart_is_read_as_it_is() -> None:
+    assert plain_case("Smerter i knæet – især “om morgenen” (50 %), æ ø å é ü")
+    assert not plain_case("ſkyldes")  # long s: "ignoring case" takes it for "s", lower() does not
+    assert not plain_case("İnkluderer")  # lower() makes two characters of it
+    assert not plain_case("ΟΔΥΝΗ ΣΑΣ")  # Greek final sigma
+    assert not plain_case("5 µg")  # micro sign: "ignoring case" takes it for Greek mu
