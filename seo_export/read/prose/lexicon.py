@@ -101,6 +101,8 @@ class Lexicon:
     """Rule -> the few literals every match holds (a prefilter), or None."""
     any_needles: tuple[str, ...] | None
     """The literals one of which any cue holds, or None."""
+    etc_endings: tuple[tuple[str, str], ...]
+    """The "etc." words longest first, each with a space before it (an item's ending)."""
     cased: Mapping[str, re.Pattern[str]]
     """Rule (``hedge``, ``stop``, ``subject_cause``, ...) -> its pattern (ignoring case), as
     the fields above hold them: for text :func:`plain_case` does not vouch for."""
@@ -479,4 +481,5 @@ def _compiled(
         any_cue=any_cue,
         cased=cased,
         lower=lower,
+        etc_endings=tuple((e, " " + e) for e in sorted(closed["etc"], key=len, reverse=True)),
     )
