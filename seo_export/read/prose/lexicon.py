@@ -101,6 +101,9 @@ class Lexicon:
     """Rule -> the few literals every match holds (a prefilter), or None."""
     any_needles: tuple[str, ...] | None
     """The literals one of which any cue holds, or None."""
+    inner_cues: tuple[tuple[str, str], ...]
+    """The ``inner_cues`` words, each with the spaces around it it is looked for with, in the
+    order of their word list's set (the first one found counts)."""
     etc_endings: tuple[tuple[str, str], ...]
     """The "etc." words longest first, each with a space before it (an item's ending)."""
     cased: Mapping[str, re.Pattern[str]]
@@ -481,5 +484,6 @@ def _compiled(
         any_cue=any_cue,
         cased=cased,
         lower=lower,
+        inner_cues=tuple((cue, f" {cue} ") for cue in closed["inner_cues"]),
         etc_endings=tuple((e, " " + e) for e in sorted(closed["etc"], key=len, reverse=True)),
     )

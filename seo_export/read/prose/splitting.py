@@ -169,8 +169,8 @@ def split_items(span: str, lex: Lexicon, cut_verbs: bool = True) -> list[tuple[s
         ):
             piece = piece[m.end() :].strip()
         low = " " + piece.lower() + " "
-        for inner in words["inner_cues"]:
-            at = low.find(" " + inner + " ")
+        for inner, spaced in lex.inner_cues:
+            at = low.find(spaced)
             if at >= 0:  # "hoftesygdomme herunder slidgigt", "såsom håndværkere": the specific
                 piece = piece[at + len(inner) :].strip()
                 break
