@@ -115,8 +115,9 @@ def _unit_candidates(unit: context.Unit, lex: Lexicon) -> Iterator[enum_mod.Cand
         return
     if unit.props == context.OFF:
         return
+    any_needles = None if unit.props else lex.any_needles
     for sentence in sentences(unit.text, lex):
-        if not unit.props and not present(lex.any_needles, sentence.lower()):
+        if any_needles is not None and not present(any_needles, sentence.lower()):
             continue  # no context and no cue word: nothing to read
         yield from enum_mod.sentence_candidates(sentence, unit.props, unit.where, lex)
 

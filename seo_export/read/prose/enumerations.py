@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seo_export.read.prose.lexicon import Lexicon
+from seo_export.read.prose.lexicon import Lexicon, plain_case
 from seo_export.read.prose.splitting import first_word, has, last_word, span_end, split_items
 
 
@@ -64,22 +64,25 @@ def sentence_candidates(
     target: str | None
     words = lex.words
     low = sentence.lower()
+    # the rules' patterns read the lower-cased sentence where that finds the same (faster)
+    fast = plain_case(sentence)
+    text = low if fast else sentence
+    pat = lex.lower if fast else lex.cased
 
     # cue: a property's own phrase, or a generic one taking the context's property
     # Lower-case text against a case-sensitive pattern: half the time of re.IGNORECASE, at
     # the same positions when lowering keeps the length (it does for these languages).
-    cue_matches = (
-        lex.cues_lower.finditer(low) if len(low) == len(sentence) else lex.cues.finditer(sentence)
-    )
+    lowered = len(low) == len(sentence)
+    cue_matches = lex.cues_lower.finditer(low) if lowered else lex.cues.finditer(sentence)
     for m in cue_matches:
-        prop = m.lastgroup
+        prop = lex.cue_labels.get(m.lastgroup or "") if lowered else m.lastgroup
         if prop == "any":
             prop = _anchor(sentence, m.start(), ctx, lex)
         if prop is None or _covered(m.start(), spans):
             continue
-        end = span_end(sentence, m.end(), lex)
+        end = span_end(text, m.end(), pat)
         clause_start = max(sentence.rfind(",", 0, m.start()), 0)
-        if has(lex, "hedge", low) and lex.hedge.search(sentence, clause_start, m.start()):
+        if has(lex, "hedge", low) and pat["hedge"].search(text, clause_start, m.start()):
             spans.append((m.start(), end))
             yield Candidate(sentence[m.end() : end], prop, "hedged")
             continue
@@ -89,7 +92,7 @@ def sentence_candidates(
 
     # like: the enumerative "som"
     if ctx is not None and has(lex, "enum_like", low):
-        for m in lex.enum_like.finditer(sentence):
+        for m in pat["enum_like"].finditer(text):
             if _covered(m.start(), spans):
                 continue
             before = sentence[: m.start()]
@@ -101,8 +104,8 @@ def sentence_candidates(
             ):
                 continue
             clause_start = max(before.rfind(","), 0)
-            end = span_end(sentence, m.end(), lex)
-            if has(lex, "hedge", low) and lex.hedge.search(sentence, clause_start, m.start()):
+            end = span_end(text, m.end(), pat)
+            if has(lex, "hedge", low) and pat["hedge"].search(text, clause_start, m.start()):
                 spans.append((m.start(), end))
                 continue
             spans.append((m.start(), end))
@@ -110,7 +113,7 @@ def sentence_candidates(
                 yield Candidate(piece, ctx, "like", False, inf)
 
     # subject: "X og Y kan også hjælpe" / "X øger risikoen"
-    for prop, pattern in lex.subject:
+    for prop, _pattern in lex.subject:
         # the property the subject gets here, decided before the (costly) search
         if prop == "riskFactor":
             target = prop
@@ -122,7 +125,7 @@ def sentence_candidates(
             target = None
         if target is None or not has(lex, "subject_" + prop, low):
             continue
-        m = pattern.search(sentence)
+        m = pat["subject_" + prop].search(text)
         if m is None or _covered(m.start(), spans):
             continue
         subject = sentence[: m.start()].strip().rstrip(",")
@@ -157,7 +160,7 @@ def sentence_candidates(
 
     # experience: "mange oplever X", "hvis du oplever X"
     m = (
-        lex.experience.search(sentence)
+        pat["experience"].search(text)
         if ctx == "signOrSymptom" or (ctx is None and lex.experience_anywhere)
         else None
     )
@@ -166,7 +169,7 @@ def sentence_candidates(
         if ctx == "signOrSymptom" or (
             ctx is None and lex.experience_anywhere and who.startswith(("hvis", "if", "om "))
         ):
-            end = span_end(sentence, m.end(), lex)
+            end = span_end(text, m.end(), pat)
             spans.append((m.start(), end))
             for piece, inf in split_items(sentence[m.end() : end], lex):
                 yield Candidate(
@@ -180,14 +183,14 @@ def sentence_candidates(
                 )
 
     # consequence: "kan føre til X"
-    m = lex.consequence.search(sentence) if has(lex, "consequence", low) else None
+    m = pat["consequence"].search(text) if has(lex, "consequence", low) else None
     if m is not None and not _covered(m.start(), spans):
         subject = sentence[: m.start()].strip()
         target = ctx if ctx in ("signOrSymptom", "cause") else None
         if target is None and ctx is None and lex.anaphor_start.match(subject):
             target = "signOrSymptom"
         if target is not None:
-            end = span_end(sentence, m.end(), lex)
+            end = span_end(text, m.end(), pat)
             spans.append((m.start(), end))
             for piece, inf in split_items(sentence[m.end() : end], lex):
                 yield Candidate(
@@ -272,7 +275,7 @@ def _uncovered(sentence: str, spans: list[tuple[int, int]]) -> list[str]:
 def _tail(piece: str, lex: Lexicon) -> str:
     """The noun phrase closing ``piece``: what follows its last verb (and a preposition)."""
     tokens = piece.split()
-    verbs = lex.words["finite_verbs"] | lex.words["infinitives"]
+    verbs = lex.words["verbs"]
     cut = 0
     for i, token in enumerate(tokens):
         t = token.lower().strip(",.;:()")
@@ -280,7 +283,7 @@ def _tail(piece: str, lex: Lexicon) -> str:
             cut = i + 1
     tail = tokens[cut:]
     preps = lex.words["prepositions"]
-    strip = lex.words["strip_openers"] | lex.words["determiners"]
+    strip = lex.words["strip_or_determiners"]
     while tail and (tail[0].lower() in preps or tail[0].lower() in strip):
         tail = tail[1:]
     return " ".join(tail)

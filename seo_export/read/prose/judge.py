@@ -86,7 +86,7 @@ def _strip_front(
     return words, False
 
 
-_JUDGED: dict[tuple[int, Candidate, tuple[str, ...]], tuple[str | None, str, str | None]] = {}
+_JUDGED: dict[tuple[object, ...], tuple[str | None, str, str | None]] = {}
 
 
 def judge(
@@ -97,7 +97,18 @@ def judge(
     Remembered per lexicon, candidate and link texts (the article's title aside, checked
     here): a site names the same symptoms and treatments in article after article.
     """
-    memo_key = (id(lex), cand, links)
+    # the candidate's fields, not the candidate: a tuple hashes and compares in C
+    memo_key = (
+        id(lex),
+        cand.raw,
+        cand.prop,
+        cand.rule,
+        cand.at_start,
+        cand.infinitive,
+        cand.gated,
+        cand.threshold,
+        links,
+    )
     known = _JUDGED.get(memo_key)
     if known is None:
         if len(_JUDGED) > 100_000:
@@ -131,8 +142,8 @@ def _judge(
     if present(lex.nd.get("link_phrases"), low_text) and lex.link_phrases.search(text):
         return None, "link text"
     # etc. at the end
-    for etc in sorted(w["etc"], key=len, reverse=True):
-        if text.lower().endswith(" " + etc) or text.lower() == etc:
+    for etc, spaced in lex.etc_endings:
+        if low_text.endswith(spaced) or low_text == etc:
             text = text[: len(text) - len(etc)].rstrip(_TRAIL)
             break
     if not text:

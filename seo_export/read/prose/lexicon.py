@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from seo_export.config.settings import Settings
 from seo_export.domain.enumeration import FALLBACK, LANGUAGES, PROPERTIES
-from seo_export.read.prose.needles import needles
+from seo_export.read.prose.needles import by_first_char, needles
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +53,10 @@ class Lexicon:
     cues: re.Pattern[str]
     """Enumeration cues, one named group per property (``any`` for the generic ones)."""
     cues_lower: re.Pattern[str]
-    """:attr:`cues` case-sensitive, for lower-case text (twice as fast)."""
+    """:attr:`cues` case-sensitive, for lower-case text (twice as fast), its alternatives
+    grouped by first character (:func:`~seo_export.read.prose.needles.by_first_char`)."""
+    cue_labels: Mapping[str, str]
+    """Group of :attr:`cues_lower` -> the property of its cues (``any`` for the generic ones)."""
     subject: tuple[tuple[str, re.Pattern[str]], ...]
     """Property -> the predicate whose subject is an enumeration of it."""
     experience: re.Pattern[str]
@@ -98,6 +101,30 @@ class Lexicon:
     """Rule -> the few literals every match holds (a prefilter), or None."""
     any_needles: tuple[str, ...] | None
     """The literals one of which any cue holds, or None."""
+    inner_cues: tuple[tuple[str, str], ...]
+    """The ``inner_cues`` words, each with the spaces around it it is looked for with, in the
+    order of their word list's set (the first one found counts)."""
+    etc_endings: tuple[tuple[str, str], ...]
+    """The "etc." words longest first, each with a space before it (an item's ending)."""
+    cased: Mapping[str, re.Pattern[str]]
+    """Rule (``hedge``, ``stop``, ``subject_cause``, ...) -> its pattern (ignoring case), as
+    the fields above hold them: for text :func:`plain_case` does not vouch for."""
+    lower: Mapping[str, re.Pattern[str]]
+    """The rules of :attr:`cased`, for the lower-cased text, case-sensitive: the same matches
+    at the same positions, at about half the cost, where :func:`plain_case` holds."""
+
+
+_PLAIN_CASE = re.compile(r"[\x00-\xb4\xb6-\xff\u2000-\u206f]*")
+"""Text whose lowering a case-ignoring pattern cannot tell from the text itself: Latin-1 but
+"µ" (which "ignoring case" takes for Greek "μ") and general punctuation ("–", "’", "“").
+Its ``lower()`` keeps one character per character, and each is the lower case the pattern
+compares with; outside it ("ſ", "İ", Greek final sigma) the patterns run on the text."""
+
+
+def plain_case(text: str) -> bool:
+    """Whether the patterns of :attr:`Lexicon.lower` may read ``text.lower()`` in place of
+    ``text`` read by those of :attr:`Lexicon.cased` (same matches, same positions)."""
+    return _PLAIN_CASE.fullmatch(text) is not None
 
 
 def _alt(patterns: Sequence[str]) -> str:
@@ -134,6 +161,19 @@ def _lower_pattern(pattern: str) -> str:
     )
 
 
+def _cues_lower(
+    pattern: str, alternatives: list[tuple[str | None, str]]
+) -> tuple[re.Pattern[str], dict[str, str]]:
+    """The cue pattern for lower-case text: its alternatives grouped by first character (a
+    third faster), else (an alternative that may begin with anything) the plain one."""
+    grouped = by_first_char(alternatives)
+    if grouped is None:
+        plain = re.compile(_lower_pattern(pattern))
+        return plain, {name: name for name in plain.groupindex}
+    body, labels = grouped
+    return re.compile(r"(?<!\w)" + body + r"(?!\w)"), labels
+
+
 def _prefilter(found: frozenset[str] | None) -> tuple[str, ...] | None:
     """A rule's needles when they are few enough to test with ``in``, else None (no filter)."""
     if found is None or len(found) > _MOST_NEEDLES:
@@ -143,7 +183,12 @@ def _prefilter(found: frozenset[str] | None) -> tuple[str, ...] | None:
 
 def present(needles: tuple[str, ...] | None, low: str) -> bool:
     """Whether ``low`` (lower-case text) may match the rule whose needles these are."""
-    return needles is None or any(needle in low for needle in needles)
+    if needles is None:
+        return True
+    for needle in needles:  # noqa: SIM110 - a loop builds no generator (called ~100 times per article)
+        if needle in low:
+            return True
+    return False
 
 
 def _stem(name: str) -> str:
@@ -282,16 +327,20 @@ def _compiled(
         )
     }
     closed["strip_or_connectives"] = closed["strip_openers"] | closed["connectives"]
+    # unions the rules ask for per item, built once here rather than per call
+    closed["verbs"] = closed["finite_verbs"] | closed["infinitives"]
+    closed["strip_or_determiners"] = closed["strip_openers"] | closed["determiners"]
     heading = tuple(
         (p, re.compile(_alt(w[f"heading_{p}"]), flags)) for p in PROPERTIES if w.get(f"heading_{p}")
     )
     groups = []
-    for p in PROPERTIES:
-        if w.get(f"cue_after_{p}"):
-            groups.append(f"(?P<{p}>{_alt(w[f'cue_after_{p}'])})")
-    groups.append(f"(?P<any>{_alt(w['cue_after_any'])})")
+    cue_alternatives: list[tuple[str | None, str]] = []
+    for p in [*(p for p in PROPERTIES if w.get(f"cue_after_{p}")), "any"]:
+        groups.append(f"(?P<{p}>{_alt(w[f'cue_after_{p}'])})")
+        ordered = sorted(w[f"cue_after_{p}"], key=len, reverse=True)  # as _alt orders them
+        cue_alternatives += [(p, _lower_pattern(cue)) for cue in ordered]
     cues = re.compile(r"(?<!\w)(?:" + "|".join(groups) + r")(?!\w)", flags)
-    cues_lower = re.compile(_lower_pattern(cues.pattern))
+    cues_lower, cue_labels = _cues_lower(cues.pattern, cue_alternatives)
     subject = tuple(
         (p, re.compile(r"(?<!\w)(?:" + _alt(w[f"cue_subject_{p}"]) + r")(?!\w)", flags))
         for p in PROPERTIES
@@ -358,6 +407,18 @@ def _compiled(
         ),
         flags,
     )
+    sub_clause = re.compile(_alt(w.get("sub_clause") or [r"(?!x)x"]), flags)
+    cased = {
+        "hedge": hedge,
+        "enum_like": enum_like,
+        "experience": experience,
+        "consequence": consequence,
+        "stop": stop,
+        "sub_clause": sub_clause,
+        "split_conj": split_conj,
+        **{"subject_" + p: pat for p, pat in subject},
+    }
+    lower = {rule: re.compile(_lower_pattern(pat.pattern)) for rule, pat in cased.items()}
     nd: dict[str, frozenset[str] | None] = {
         "cues": needles(cues.pattern),
         "experience": needles(experience.pattern),
@@ -398,13 +459,14 @@ def _compiled(
         faq_heading=re.compile(_alt(w["faq_headings"]), flags),
         cues=cues,
         cues_lower=cues_lower,
+        cue_labels=cue_labels,
         subject=subject,
         experience=experience,
         consequence=consequence,
         enum_like=enum_like,
         stop=stop,
         inverted=re.compile(_alt(w.get("inverted_subject") or [r"(?!x)x"])),
-        sub_clause=re.compile(_alt(w.get("sub_clause") or [r"(?!x)x"]), flags),
+        sub_clause=sub_clause,
         anaphor_tail=re.compile(
             r"\s(?:" + _alt(w.get("anaphor_tails") or [r"(?!x)x"]) + r")$", flags
         ),
@@ -420,4 +482,8 @@ def _compiled(
         generic_stems=frozenset(_stem(x) for x in w["generic"]),
         sentence_end=sentence_end,
         any_cue=any_cue,
+        cased=cased,
+        lower=lower,
+        inner_cues=tuple((cue, f" {cue} ") for cue in closed["inner_cues"]),
+        etc_endings=tuple((e, " " + e) for e in sorted(closed["etc"], key=len, reverse=True)),
     )
