@@ -27,7 +27,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from seo_export.read.prose.lexicon import Lexicon, plain_case
+from seo_export.read.prose.lexicon import Lexicon, has_verb_ending, plain_case
 from seo_export.read.prose.splitting import first_word, has, last_word, span_end, split_items
 
 
@@ -279,7 +279,7 @@ def _tail(piece: str, lex: Lexicon) -> str:
     cut = 0
     for i, token in enumerate(tokens):
         t = token.lower().strip(",.;:()")
-        if t in verbs or t == "at" or _is_verb_form(t, lex):
+        if t in verbs or t == "at" or has_verb_ending(t, lex):
             cut = i + 1
     tail = tokens[cut:]
     preps = lex.words["prepositions"]
@@ -287,14 +287,3 @@ def _tail(piece: str, lex: Lexicon) -> str:
     while tail and (tail[0].lower() in preps or tail[0].lower() in strip):
         tail = tail[1:]
     return " ".join(tail)
-
-
-def _is_verb_form(token: str, lex: Lexicon) -> bool:
-    for suffix in lex.words["verb_suffixes"]:
-        if (
-            len(token) > 5
-            and token.endswith(suffix)
-            and token not in lex.words["verb_suffix_exceptions"]
-        ):
-            return True
-    return False

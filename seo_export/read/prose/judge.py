@@ -29,7 +29,7 @@ import re
 from collections.abc import Mapping
 
 from seo_export.read.prose.enumerations import Candidate
-from seo_export.read.prose.lexicon import Lexicon, present
+from seo_export.read.prose.lexicon import Lexicon, has_verb_ending, present
 
 _DIGIT_MEASURE = re.compile(
     r"^\d|\b\d+\s*(?:[-–]\s*\d+\s*)?(?:sekunder|sek|minutter|min|timer|gange|sæt|dage|uger|måneder|år|kg|%|seconds|minutes|times|sets|reps|days|weeks)\b",
@@ -210,7 +210,7 @@ def _judge(
     for x in low:
         if x in keep:
             continue
-        if x in w["finite_verbs"] or _verb_suffix(x, lex):
+        if x in w["finite_verbs"] or has_verb_ending(x, lex):
             return None, f"clause (verb '{x}')"
     if cand.prop != "primaryPrevention" and any(x in w["infinitives"] for x in low):
         return None, "clause (verb)"
@@ -382,14 +382,3 @@ def _adjective(word: str, lex: Lexicon, loose: bool = False) -> bool:
     if loose and word.endswith("e"):
         return True
     return len(word) >= 5 and any(word.endswith(s) for s in lex.words["adjective_suffixes"])
-
-
-def _verb_suffix(token: str, lex: Lexicon) -> bool:
-    for suffix in lex.words["verb_suffixes"]:
-        if (
-            len(token) > 5
-            and token.endswith(suffix)
-            and token not in lex.words["verb_suffix_exceptions"]
-        ):
-            return True
-    return False

@@ -487,3 +487,11 @@ def _compiled(
         inner_cues=tuple((cue, f" {cue} ") for cue in closed["inner_cues"]),
         etc_endings=tuple((e, " " + e) for e in sorted(closed["etc"], key=len, reverse=True)),
     )
+
+
+def has_verb_ending(token: str, lex: Lexicon) -> bool:
+    """Whether ``token`` (over five letters) ends as the language's verb forms do ("-ede",
+    "-ing"), and is not one of the nouns that end so."""
+    if len(token) <= 5 or token in lex.words["verb_suffix_exceptions"]:
+        return False
+    return any(token.endswith(suffix) for suffix in lex.words["verb_suffixes"])
