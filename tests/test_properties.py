@@ -148,8 +148,15 @@ def test_fuzz_any_bytes_never_crash_the_pipeline(data: bytes) -> None:
 
 @given(text=st.text(max_size=3000))
 def test_fuzz_any_text_never_crashes_the_pipeline(text: str) -> None:
-    build_article("---\ntitle: T\n---\n" + text, SETTINGS, path="a.md")
-    build_article(text, SETTINGS, path="a.md")
+    # Whatever the text: no exception, and each result is whole (an article with its JSON-LD
+    # and head) or says why not with an error or info finding (a draft, a future date).
+    for whole in ("---\ntitle: T\n---\n" + text, text):
+        result = build_article(whole, SETTINGS, path="a.md")
+        if result.article is None:
+            assert result.jsonld is None and result.head_html is None
+            assert {f.severity.value for f in result.findings} & {"error", "info"}, result
+        else:
+            assert result.jsonld is not None and result.head_html is not None
 
 
 def _shape_values() -> dict[str, st.SearchStrategy[Any]]:
