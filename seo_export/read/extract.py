@@ -38,6 +38,7 @@ from seo_export.model import AboutType, Article, Block, EntityItem, Finding, Pro
 from seo_export.read.blocks import clean_text
 from seo_export.read.prose.engine import Extraction, extract_prose
 from seo_export.read.prose.lexicon import lexicon_for, text_language
+from seo_export.system import IdentityMemo
 
 # Trailing words that close an enumeration without naming an item.
 _ET_CETERA = {
@@ -139,24 +140,20 @@ def _not_for_type(
     )
 
 
-_TYPE_RULES: dict[tuple[int, str], tuple[tuple[SectionRule, ...], tuple[SectionRule, ...]]] = {}
+_TYPE_RULES: IdentityMemo[tuple[SectionRule, ...]] = IdentityMemo(1024)
 
 
 def rules_of_type(rules: tuple[SectionRule, ...], type_name: str) -> tuple[SectionRule, ...]:
     """The rules of the section map whose property a main entity of ``type_name`` takes, in
     order: a heading on "Skader" feeds a body part's relatedCondition, and a symptoms heading
-    on a sport's page feeds nothing. The same tuple each time for one rule set (keyed by
-    identity, the rule set kept beside it), so :func:`rule_for` remembers its answers."""
-    key = (id(rules), type_name)
-    known = _TYPE_RULES.get(key)
-    if known is not None and known[0] is rules:
-        return known[1]
-    if len(_TYPE_RULES) > 1024:  # settings loaded again and again
-        _TYPE_RULES.clear()
-    names = properties.property_names_of(type_name)
-    found = tuple(rule for rule in rules if rule.property in names)
-    _TYPE_RULES[key] = (rules, found)
-    return found
+    on a sport's page feeds nothing. The same tuple each time for one rule set, so
+    :func:`rule_for` remembers its answers."""
+
+    def of_type() -> tuple[SectionRule, ...]:
+        names = properties.property_names_of(type_name)
+        return tuple(rule for rule in rules if rule.property in names)
+
+    return _TYPE_RULES.get(rules, type_name, of_type)
 
 
 def _prose_items(prose: Extraction, name: str, settings: Settings) -> tuple[EntityItem, ...]:
@@ -239,24 +236,14 @@ def _mapped_sources(article: Article, rules: tuple[SectionRule, ...]) -> dict[st
     return mapped
 
 
-_RULE_MEMO: dict[tuple[int, str], SectionRule | None] = {}
-_RULE_SETS: dict[int, tuple[SectionRule, ...]] = {}
+_RULE_MEMO: IdentityMemo[SectionRule | None] = IdentityMemo(50_000)
 
 
 def rule_for(title: str, rules: tuple[SectionRule, ...]) -> SectionRule | None:
-    """The first rule whose patterns match ``title``.
-
-    Remembered per rule set (keyed by identity: hashing eight rules per lookup
-    would cost more than the search), because sites repeat their headings.
-    """
-    key = (id(rules), title)
-    if key not in _RULE_MEMO:
-        if len(_RULE_MEMO) > 50_000 or len(_RULE_SETS) > 64:  # settings loaded again and again
-            _RULE_MEMO.clear()
-            _RULE_SETS.clear()
-        _RULE_SETS[id(rules)] = rules  # keeps the id from being reused while remembered
-        _RULE_MEMO[key] = next((rule for rule in rules if rule.matches(title)), None)
-    return _RULE_MEMO[key]
+    """The first rule whose patterns match ``title`` (remembered per rule set)."""
+    return _RULE_MEMO.get(
+        rules, title, lambda: next((rule for rule in rules if rule.matches(title)), None)
+    )
 
 
 def _front_matter_items(

@@ -17,27 +17,16 @@ from seo_export.findings.codes import finding
 from seo_export.model import Block, FaqItem, Finding, Section
 from seo_export.read.blocks import clean_text
 from seo_export.read.prose.lexicon import Lexicon
+from seo_export.system import IdentityMemo
 
-_FAQ_MEMO: dict[tuple[int, str], bool] = {}
-_FAQ_PATTERNS: dict[int, tuple[re.Pattern[str], ...]] = {}
+_FAQ_MEMO: IdentityMemo[bool] = IdentityMemo(50_000)
 
 
 def is_faq_heading(heading: str, settings: Settings) -> bool:
-    """Whether an H2 is the FAQ's, by the ``faq_headings`` patterns.
-
-    Remembered per pattern set (keyed by identity, as extract.rule_for does), because
-    sites repeat their headings: the patterns ran 22 searches per article.
-    """
+    """Whether an H2 is the FAQ's, by the ``faq_headings`` patterns (remembered per pattern
+    set: the patterns ran 22 searches per article)."""
     patterns = settings.faq_headings
-    key = (id(patterns), heading)
-    found = _FAQ_MEMO.get(key)
-    if found is None:
-        if len(_FAQ_MEMO) > 50_000 or len(_FAQ_PATTERNS) > 64:  # settings loaded again and again
-            _FAQ_MEMO.clear()
-            _FAQ_PATTERNS.clear()
-        _FAQ_PATTERNS[id(patterns)] = patterns  # keeps the id from being reused meanwhile
-        found = _FAQ_MEMO[key] = any(p.search(heading) for p in patterns)
-    return found
+    return _FAQ_MEMO.get(patterns, heading, lambda: any(p.search(heading) for p in patterns))
 
 
 def split_sections(blocks: Iterable[Block]) -> tuple[list[Block], list[Section]]:

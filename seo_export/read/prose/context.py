@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from seo_export.model import Article, Block, ListItem
 from seo_export.read.prose.lexicon import Lexicon, present
+from seo_export.system import IdentityMemo
 
 _PLAIN_LEAD = re.compile(r"^([^.:!?()]{2,40}?)\s?[:.]\s+(?=[A-ZÆØÅÄÖÜ])")
 
@@ -43,19 +44,16 @@ OFF = ("-",)
 prognosis, finding a clinic, references)."""
 
 
-_HEADING_MEMO: dict[tuple[int, str], tuple[str, ...] | None] = {}
+_HEADING_MEMO: IdentityMemo[tuple[str, ...] | None] = IdentityMemo(50_000)
 
 
 def heading_props(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     """Properties a heading maps to; () when neutral; OFF when switched off; None when
-    nothing matched.
+    nothing matched. Remembered per lexicon: sites repeat their headings."""
+    return _HEADING_MEMO.get(lex, text, lambda: _heading_props(text, lex))
 
-    Remembered per lexicon, as the package's rule_for does: sites repeat their headings."""
-    key = (id(lex), text)
-    if key in _HEADING_MEMO:
-        return _HEADING_MEMO[key]
-    if len(_HEADING_MEMO) > 50_000:
-        _HEADING_MEMO.clear()
+
+def _heading_props(text: str, lex: Lexicon) -> tuple[str, ...] | None:
     low = text.lower()
     nd = lex.nd
 
@@ -63,15 +61,12 @@ def heading_props(text: str, lex: Lexicon) -> tuple[str, ...] | None:
         return present(nd.get(rule), low)
 
     if has("heading_off") and lex.heading_off.search(text):
-        result: tuple[str, ...] | None = OFF
-    elif has("heading_none") and lex.heading_none.search(text):
-        result = ()
-    else:
-        result = tuple(
-            p for p, pattern in lex.heading if has("heading_" + p) and pattern.search(text)
-        ) or _section_map(text, lex)
-    _HEADING_MEMO[key] = result
-    return result
+        return OFF
+    if has("heading_none") and lex.heading_none.search(text):
+        return ()
+    return tuple(
+        p for p, pattern in lex.heading if has("heading_" + p) and pattern.search(text)
+    ) or _section_map(text, lex)
 
 
 def _section_map(text: str, lex: Lexicon) -> tuple[str, ...] | None:

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from seo_export.config.settings import Settings
 from seo_export.domain.enumeration import FALLBACK, LANGUAGES, PROPERTIES
 from seo_export.read.prose.needles import by_first_char, needles
+from seo_export.system import IdentityMemo
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,7 +205,7 @@ GATE = frozenset({"typicalTest", "possibleTreatment"})
 LEXICON_RULE = frozenset({"typicalTest"})
 """Properties read without a cue, by their word list alone (precise only for tests)."""
 
-_LEXICONS: dict[tuple[int, str], tuple[Settings, Lexicon]] = {}
+_LEXICONS: IdentityMemo[Lexicon] = IdentityMemo(65)  # settings loaded again and again
 
 
 def site_language(settings: Settings) -> str:
@@ -219,11 +220,11 @@ def lexicon_for(settings: Settings, language: str | None = None) -> Lexicon:
     compiled once per distinct language and words.
     """
     lang = language or site_language(settings)
-    known = _LEXICONS.get((id(settings), lang))
-    if known is not None and known[0] is settings:
-        return known[1]
-    if len(_LEXICONS) > 64:  # settings loaded again and again
-        _LEXICONS.clear()
+    return _LEXICONS.get(settings, lang, lambda: _site_lexicon(settings, lang))
+
+
+def _site_lexicon(settings: Settings, lang: str) -> Lexicon:
+    """The lexicon of ``lang`` with what the settings add to it."""
     own = tuple(
         (key, tuple(words)) for key, words in settings.extraction_words.get(lang, {}).items()
     )
@@ -238,9 +239,7 @@ def lexicon_for(settings: Settings, language: str | None = None) -> Lexicon:
         for rule in settings.sections
         if rule.property in PROPERTIES
     )
-    lexicon = _compiled(lang, own + legacy, sections)
-    _LEXICONS[(id(settings), lang)] = (settings, lexicon)
-    return lexicon
+    return _compiled(lang, own + legacy, sections)
 
 
 _WORD = re.compile(r"[^\W\d_]+")
